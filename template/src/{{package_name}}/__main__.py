@@ -1,0 +1,26 @@
+"""Run the service with uvicorn: ``uv run -m <package>``."""
+
+from __future__ import annotations
+
+import uvicorn
+
+from .core.config import get_settings
+
+
+def run() -> None:
+    """Serve the application factory with the host, port and workers from the settings."""
+    settings = get_settings()
+    uvicorn.run(
+        f"{__package__}.main:create_app",
+        factory=True,
+        host=settings.host,
+        port=settings.port,
+        workers=settings.workers,
+        log_config=None,  # our JSON logging is configured by the app factory
+        proxy_headers=settings.behind_proxy,
+        server_header=False,
+    )
+
+
+if __name__ == "__main__":
+    run()

@@ -1,0 +1,30 @@
+"""Liveness and readiness, for load balancers and orchestrators."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Response, status
+
+from ...services.health import assess_readiness
+from ..deps import ReadinessProbesDep, VersionDep
+from ..schemas import HealthResponse, ReadinessResponse
+
+router = APIRouter(tags=["health"])
+
+
+@router.get("/health")
+async def health(version: VersionDep) -> HealthResponse:
+    """Liveness: the process is up and serving requests."""
+    return HealthResponse(status="ok", version=version)
+
+
+@router.get(
+    "/ready",
+    responses={status.HTTP_503_SERVICE_UNAVAILABLE: {"model": ReadinessResponse}},
+)
+async def ready(probes: ReadinessProbesDep, response: Response) -> ReadinessResponse:
+    """Readiness: every dependency is configured and able to serve."""
+    readiness = assess_readiness(probe() for probe in probes)
+    if not readiness.ready:
+        response.status_code = status.HTTP_503_SERVICE_UNAVAILABLE
+        return ReadinessResponse(status="not ready", problems=readiness.problems)
+    return ReadinessResponse(status="ready", problems=())

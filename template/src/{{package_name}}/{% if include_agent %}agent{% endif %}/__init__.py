@@ -1,0 +1,1 @@
+"""LLM providers: implementations of ``domain.agent.ChatProvider``."""

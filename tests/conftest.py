@@ -1,0 +1,126 @@
+"""Fixtures shared by the template's tests: rendering, interpreters, and the offline uv setup."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Iterator, Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+import pytest
+from copier import run_copy
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+# uv is a dev dependency of the template, so it sits beside the interpreter running the tests.
+TOOLS_DIR = Path(sys.executable).parent
+
+
+def find_python(version: str) -> Path | None:
+    """An interpreter for ``version``: on PATH, under pyenv, or as uv knows it. Never downloaded."""
+    candidates = [shutil.which(f"python{version}")]
+    pyenv_root = Path(os.environ.get("PYENV_ROOT", Path.home() / ".pyenv"))
+    candidates += sorted(
+        (str(path) for path in pyenv_root.glob(f"versions/{version}.*/bin/python{version}")),
+        reverse=True,
+    )
+    for candidate in candidates:
+        if candidate and "shims" not in candidate and Path(candidate).exists():
+            return Path(candidate)
+    return None
+
+
+def uv_environment(python: str) -> dict[str, str]:
+    """The environment a rendered project's commands run in: offline-safe uv, real interpreter."""
+    interpreter = find_python(python)
+    if interpreter is None:
+        pytest.skip(f"Python {python} is not installed on this machine")
+    env = dict(os.environ)
+    env.pop("VIRTUAL_ENV", None)
+    env["UV_PYTHON"] = str(interpreter)
+    env["UV_PYTHON_DOWNLOADS"] = "never"
+    env["PATH"] = os.pathsep.join([str(TOOLS_DIR), env.get("PATH", "")])
+    return env
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _offline_uv() -> Iterator[None]:
+    """Copier's tasks call uv: make them find the locked uv and never download a Python."""
+    saved = {key: os.environ.get(key) for key in ("PATH", "UV_PYTHON_DOWNLOADS")}
+    os.environ["PATH"] = os.pathsep.join([str(TOOLS_DIR), os.environ.get("PATH", "")])
+    os.environ["UV_PYTHON_DOWNLOADS"] = "never"
+    yield
+    for key, value in saved.items():
+        if value is None:
+            os.environ.pop(key, None)
+        else:
+            os.environ[key] = value
+
+
+def render(dst: Path, answers: Mapping[str, Any] | None = None, *, tasks: bool = False) -> Path:
+    """Render the template's working tree into ``dst``: default answers plus ``answers``."""
+    run_copy(
+        str(REPO_ROOT),
+        dst,
+        data=dict(answers or {}),
+        defaults=True,
+        unsafe=True,
+        vcs_ref="HEAD",
+        skip_tasks=not tasks,
+        quiet=True,
+    )
+    return dst
+
+
+def run(
+    argv: Sequence[str | Path], cwd: Path, env: Mapping[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    """Run a command and capture its output as text, never raising on failure."""
+    return subprocess.run(
+        [str(arg) for arg in argv],
+        cwd=cwd,
+        env=None if env is None else dict(env),
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--variant",
+        action="append",
+        default=[],
+        help="run only the full-tier variant with this id (repeatable), e.g. 'default'",
+    )
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    wanted: list[str] = config.getoption("--variant")
+    if not wanted:
+        return
+    keep = [item for item in items if any(f"[{variant}]" in item.nodeid for variant in wanted)]
+    config.hook.pytest_deselected(items=[item for item in items if item not in keep])
+    items[:] = keep
+
+
+_TIMINGS: list[tuple[str, float]] = []
+
+
+def pytest_runtest_logreport(report: pytest.TestReport) -> None:
+    """Collect the per-variant times that full-tier tests record (works across xdist workers)."""
+    if report.when == "call":
+        _TIMINGS.extend(
+            (report.nodeid.split("[")[-1].rstrip("]"), float(str(value)))
+            for name, value in report.user_properties
+            if name == "variant_seconds"
+        )
+
+
+def pytest_terminal_summary(terminalreporter: Any) -> None:
+    if _TIMINGS:
+        terminalreporter.section("time per full-tier variant")
+        for variant, seconds in sorted(_TIMINGS, key=lambda item: -item[1]):
+            terminalreporter.write_line(f"{seconds:7.1f} s  {variant}")

@@ -1,0 +1,62 @@
+"""Full tier: render representative variants and run each project's complete local CI.
+
+Each variant goes through what a new user does: render, ``git init`` and commit, ``uv sync
+--frozen``, then ``uv run -m harness ci``. uv's cache is shared by all variants (uv's default
+cache directory), so only the first variant downloads anything.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from pytest_copie.plugin import Copie
+
+from .conftest import TOOLS_DIR, run, uv_environment
+from .variants import FULL_TIER, Variant
+
+UV = TOOLS_DIR / "uv"
+
+
+def commit_everything(project: Path) -> None:
+    for argv in (
+        ["git", "init", "-q", "-b", "main"],
+        ["git", "add", "-A"],
+        [
+            "git",
+            "-c",
+            "user.name=Harness Tests",
+            "-c",
+            "user.email=tests@example.com",
+            "commit",
+            "-q",
+            "-m",
+            "chore: render from Harness",
+        ],
+    ):
+        result = run(argv, project)
+        assert result.returncode == 0, result.stderr
+
+
+@pytest.mark.full
+@pytest.mark.parametrize("variant", FULL_TIER, ids=[variant.id for variant in FULL_TIER])
+def test_rendered_project_ci_is_green(
+    variant: Variant, copie: Copie, record_property: Callable[[str, object], None]
+) -> None:
+    env = uv_environment(variant.python)
+    started = time.perf_counter()
+    result = copie.copy(extra_answers=dict(variant.answers))
+    assert result.exit_code == 0, result.exception
+    assert result.project_dir is not None
+    project = result.project_dir
+    commit_everything(project)
+
+    synced = run([UV, "sync", "--frozen"], project, env)
+    assert synced.returncode == 0, synced.stderr
+
+    ci = run([UV, "run", "--frozen", "-m", "harness", "ci"], project, env)
+    record_property("variant_seconds", round(time.perf_counter() - started, 1))
+    assert ci.returncode == 0, ci.stdout + ci.stderr
+    assert "0 failed" in ci.stdout

@@ -1,0 +1,100 @@
+"""Fast tier: every variant of the option matrix renders cleanly and every config file parses."""
+
+from __future__ import annotations
+
+import ast
+import json
+import re
+import tomllib
+from pathlib import Path
+
+import pytest
+import yaml
+
+from .conftest import render
+from .variants import Variant, option_matrix
+
+# A Jinja marker left in the output; `${{ ... }}` is GitHub Actions syntax and is fine.
+LEFTOVER_JINJA = re.compile(r"(?<!\$)\{\{|\{%|%\}|\{#")
+MATRIX = option_matrix()
+
+
+def text_files(root: Path) -> list[Path]:
+    skipped = {".git", ".venv", "node_modules"}
+    return [
+        path
+        for path in sorted(root.rglob("*"))
+        if path.is_file()
+        and not skipped & set(path.relative_to(root).parts)
+        and path.name != "uv.lock"
+    ]
+
+
+@pytest.fixture(scope="module", params=MATRIX, ids=[variant.id for variant in MATRIX])
+def rendered(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    variant: Variant = request.param
+    return render(tmp_path_factory.mktemp("render") / "project", variant.answers)
+
+
+def test_no_leftover_jinja(rendered: Path) -> None:
+    for path in text_files(rendered):
+        relative = path.relative_to(rendered)
+        assert not LEFTOVER_JINJA.search(str(relative)), relative
+        if path.name == "LICENSE":
+            continue
+        text = path.read_text()
+        match = LEFTOVER_JINJA.search(text)
+        assert match is None, f"{relative}: {text[max(0, match.start() - 40) : match.end() + 40]!r}"
+
+
+def test_config_files_parse(rendered: Path) -> None:
+    parsed = 0
+    for path in text_files(rendered):
+        if path.suffix == ".toml":
+            tomllib.loads(path.read_text())
+        elif path.suffix in {".yml", ".yaml"}:
+            yaml.safe_load(path.read_text())
+        elif path.suffix == ".json":
+            json.loads(path.read_text())
+        else:
+            continue
+        parsed += 1
+    assert parsed >= 2
+
+
+def test_python_files_compile(rendered: Path) -> None:
+    for path in text_files(rendered):
+        if path.suffix == ".py":
+            ast.parse(path.read_text(), filename=str(path))
+
+
+def test_answers_file_records_the_answers(rendered: Path) -> None:
+    answers = yaml.safe_load((rendered / ".copier-answers.yml").read_text())
+    assert answers["_src_path"]
+    assert answers["project_slug"] == "my-service"
+
+
+def test_template_internals_never_reach_the_project(rendered: Path) -> None:
+    for name in ("copier.yml", "extensions", ".git", "template"):
+        assert not (rendered / name).exists(), name
+
+
+def test_optional_files_follow_the_options(rendered: Path) -> None:
+    answers = yaml.safe_load((rendered / ".copier-answers.yml").read_text())
+    package = rendered / "src" / answers["package_name"]
+    assert (package / "agent").is_dir() == answers["include_agent"]
+    assert (rendered / "tests" / "test_agent.py").exists() == answers["include_agent"]
+    pyproject = tomllib.loads((rendered / "pyproject.toml").read_text())
+    dependencies = " ".join(pyproject["project"]["dependencies"])
+    assert ("openai" in dependencies) == (
+        answers["include_agent"] and answers.get("llm_provider") == "openai"
+    )
+    assert ("anthropic" in dependencies) == (
+        answers["include_agent"] and answers.get("llm_provider") == "anthropic"
+    )
+
+
+def test_local_jobs_match_the_extension(rendered: Path) -> None:
+    jobs_source = (rendered / "harness" / "jobs.py").read_text()
+    assert 'key="lint"' in jobs_source
+    assert 'name="Unit tests + coverage"' in jobs_source

@@ -1,0 +1,65 @@
+"""The answer variants the template is tested with, named the way test reports show them."""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Variant:
+    """A set of answers on top of the defaults, with a readable id."""
+
+    answers: Mapping[str, Any] = field(default_factory=dict)
+
+    @property
+    def python(self) -> str:
+        return str(self.answers.get("python_version", "3.13"))
+
+    @property
+    def id(self) -> str:
+        if not self.answers:
+            return "default"
+        options = [
+            name
+            for name, key in (
+                ("frontend", "include_frontend"),
+                ("agent", "include_agent"),
+                ("container", "include_container"),
+            )
+            if self.answers.get(key, key == "include_agent")
+        ]
+        if self.answers.get("llm_provider", "openai") != "openai":
+            options.append(str(self.answers["llm_provider"]))
+        options.append(f"py{self.python}")
+        everything = all(name in options for name in ("frontend", "agent", "container"))
+        label = "full" if everything else "variant"
+        return f"{label}({', '.join(options)})"
+
+
+def option_matrix() -> list[Variant]:
+    """Every combination of the feature switches, with both LLM providers when the agent is on."""
+    variants = []
+    for frontend, agent, container in itertools.product([False, True], repeat=3):
+        providers = ["openai", "anthropic"] if agent else ["openai"]
+        for provider in providers:
+            answers: dict[str, Any] = {
+                "include_frontend": frontend,
+                "include_agent": agent,
+                "include_container": container,
+            }
+            if agent:
+                answers["llm_provider"] = provider
+            variants.append(Variant(answers))
+    return variants
+
+
+# The variants whose complete local CI the full tier runs. Together they exercise every
+# Python version offered, both providers, and the agent switched off.
+FULL_TIER = [
+    Variant(),
+    Variant({"include_agent": False, "python_version": "3.11", "coverage_threshold": 90}),
+    Variant({"llm_provider": "anthropic", "python_version": "3.12", "license": "Apache-2.0"}),
+]
