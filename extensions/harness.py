@@ -149,6 +149,7 @@ class CiJob:
 
     ``key`` is the local task (``uv run -m harness <key>``); ``name`` is the job's fixed
     ``name:`` in the workflow, which is also its required-check context in branch protection.
+    ``needs_network`` jobs run for real on GitHub and show as skipped in an offline local run.
     """
 
     key: str
@@ -156,17 +157,99 @@ class CiJob:
     workflow: str
     needs_network: bool = False
     toolchain: str = "python"  # python | node | python+node
+    timeout_minutes: int = 10
+    # Local ordering only: the local runner starts this job once these have passed. On GitHub
+    # every job runs on its own machine and prepares what it needs itself.
+    needs: tuple[str, ...] = ()
+
+
+BUILT = ("frontend-build",)  # installs node_modules and builds dist/ for the jobs after it
 
 
 def ci_jobs(*, frontend: bool, agent: bool, container: bool) -> list[CiJob]:
     """Every CI job that exists for the chosen options, in the order CI shows them."""
-    del frontend, agent, container  # later jobs depend on them; the signature is stable
-    return [
+    del agent  # the agent adds code and tests, not jobs; kept so callers need not change
+    checks = [
         CiJob("lint", "Lint & Format", "ci"),
         CiJob("typecheck", "Type Check", "ci"),
         CiJob("architecture", "Architecture", "ci"),
-        CiJob("tests", "Unit tests + coverage", "ci"),
+        CiJob("tests", "Unit tests + coverage", "ci", timeout_minutes=15),
+        CiJob("pre-commit", "Pre-commit", "ci"),
     ]
+    if frontend:
+        checks += [
+            CiJob("frontend-build", "Frontend Build", "ci", toolchain="node"),
+            CiJob("frontend-quality", "Frontend Quality", "ci", toolchain="node", needs=BUILT),
+            CiJob("api-client", "API client drift", "ci", toolchain="python+node", needs=BUILT),
+            CiJob("e2e", "E2E", "ci", toolchain="python+node", timeout_minutes=15, needs=BUILT),
+        ]
+    if container:
+        checks += [
+            CiJob("container-lint", "Dockerfile lint", "ci"),
+            # Building pulls base images: it needs the network and a Docker engine.
+            CiJob("container-build", "Container Build", "ci", True, timeout_minutes=20),
+        ]
+    checks += [
+        CiJob("protection-sync", "Branch-protection contexts sync", "ci", timeout_minutes=5),
+        CiJob("commit-types", "Commit-type sync", "ci", timeout_minutes=5),
+        CiJob("audit-exceptions", "pip-audit exceptions", "ci", timeout_minutes=5),
+        CiJob("parity", "Local/CI parity", "ci", timeout_minutes=5),
+        CiJob("pr-title", "Lint PR title", "pr-title", timeout_minutes=5),
+    ]
+    security = [
+        CiJob("secret-scan", "Secret scan", "security", needs_network=True),
+        CiJob("python-deps", "Python deps", "security", needs_network=True),
+    ]
+    if frontend:
+        security.append(CiJob("frontend-deps", "Frontend deps", "security", True, "node"))
+    if container:
+        security.append(
+            CiJob("container-scan", "Container image scan", "security", True, timeout_minutes=20)
+        )
+    return checks + security
+
+
+# Every third-party action the rendered workflows use, pinned to a full commit SHA. One place to
+# bump them; the comment after the SHA is the release it corresponds to.
+ACTION_PINS = {
+    "checkout": "actions/checkout@08c6903cd8c0fde910a37f88322edcfb5dd907a8 # v5.0.0",
+    "setup-uv": "astral-sh/setup-uv@85856786d1ce8acfbcc2f13a5f3fbd6b938f9f41 # v7.1.2",
+    "setup-node": "actions/setup-node@2028fbc5c25fe9cf00d9f06a71cc4710d4507903 # v6.0.0",
+    "semantic-pr": (
+        "amannn/action-semantic-pull-request@48f256284bd46cdaab1048c3721360e808335d50 # v6.1.1"
+    ),
+    "setup-trivy": "aquasecurity/setup-trivy@3fb12ec12f41e471780db15c232d5dd185dcb514 # v0.2.6",
+    "setup-buildx": "docker/setup-buildx-action@e468171a9de216ec08956ac3ada2f0791b6bd435 # v3.11.1",
+    "docker-login": "docker/login-action@5e57cd118135c172c3672efd75eb46360885c0ef # v3.6.0",
+    "build-push": "docker/build-push-action@263435318d21b8e681c14492fe198d362a7d2c83 # v6.18.0",
+    "attest-provenance": (
+        "actions/attest-build-provenance@977bb373ede98d70efdf65b84cb5f73e068dcc2a # v3.0.0"
+    ),
+}
+
+# gitleaks is installed from its release archive, verified against this SHA-256.
+GITLEAKS = {
+    "version": "8.30.1",
+    "sha256": "551f6fc83ea457d62a0d98237cbad105af8d557003051f41f3e7ca7b3f2470eb",
+}
+TRIVY_VERSION = "v0.69.3"
+
+# The types `cz check` accepts (commitizen's cz_conventional_commits). pr-title.yml lists the same
+# ones; the rendered project's Commit-type sync job asks commitizen itself and fails on drift.
+COMMIT_TYPES = (
+    "build",
+    "bump",
+    "chore",
+    "ci",
+    "docs",
+    "feat",
+    "fix",
+    "perf",
+    "refactor",
+    "revert",
+    "style",
+    "test",
+)
 
 
 PROVIDER_CLASSES = {"openai": "OpenAIProvider", "anthropic": "AnthropicProvider"}
@@ -190,6 +273,10 @@ def derived_values(context: dict[str, Any]) -> dict[str, Any]:
     )
     return {
         "ci_jobs": [asdict(job) for job in jobs],
+        "actions": ACTION_PINS,
+        "gitleaks": GITLEAKS,
+        "trivy_version": TRIVY_VERSION,
+        "commit_types": COMMIT_TYPES,
         "llm_provider_class": llm_provider_class(str(context.get("llm_provider", ""))),
     }
 

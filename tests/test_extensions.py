@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import re
 
 import pytest
 
@@ -64,3 +65,12 @@ def test_context_hook_adds_values_only_once_answers_exist() -> None:
     after: dict[str, object] = {"include_frontend": False, "include_agent": True}
     hook.hook(after)
     assert isinstance(after["ci_jobs"], list)
+
+
+def test_job_names_are_plain_text() -> None:
+    """Names are written unquoted into YAML and inside quotes into JSON and Python."""
+    jobs = ci_jobs(frontend=True, agent=True, container=True)
+    for job in jobs:
+        assert re.fullmatch(r"[A-Za-z0-9 &+/.()-]+", job.name), job.name
+        assert not job.name.startswith(("&", "-")), job.name
+        assert re.fullmatch(r"[a-z0-9-]+", job.key), job.key

@@ -43,14 +43,20 @@ def commit_everything(project: Path) -> None:
 @pytest.mark.full
 @pytest.mark.parametrize("variant", FULL_TIER, ids=[variant.id for variant in FULL_TIER])
 def test_rendered_project_ci_is_green(
-    variant: Variant, copie: Copie, record_property: Callable[[str, object], None]
+    variant: Variant,
+    copie: Copie,
+    record_property: Callable[[str, object], None],
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     env = uv_environment(variant.python)
+    # Copier's task runs `uv lock`; give it the variant's interpreter, as the user's shell would.
+    monkeypatch.setenv("UV_PYTHON", env["UV_PYTHON"])
     started = time.perf_counter()
     result = copie.copy(extra_answers=dict(variant.answers))
     assert result.exit_code == 0, result.exception
     assert result.project_dir is not None
     project = result.project_dir
+    assert (project / "uv.lock").is_file(), "the copy task did not lock the dependencies"
     commit_everything(project)
 
     synced = run([UV, "sync", "--frozen"], project, env)

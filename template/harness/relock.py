@@ -1,8 +1,9 @@
-"""Relock uv.lock after ``copier update`` (Copier runs this as a migration).
+"""Lock the dependencies after ``copier copy`` and after every ``copier update``.
 
-Copier never renders uv.lock, so it never merges it; this script regenerates it from the merged
-pyproject.toml instead. It uses only the standard library because Copier runs it with its own
-interpreter, before the project's environment exists.
+Copier never renders uv.lock, so it never merges it: this script (a Copier task on copy, a
+migration on update) generates it from pyproject.toml instead. It uses only the standard library
+because Copier runs it with its own interpreter, before the project's environment exists. It
+never fails the render: when locking is impossible it says why and what to run.
 """
 
 from __future__ import annotations
@@ -35,7 +36,11 @@ def main(root: Path) -> int:
         lockfile.unlink()
     completed = subprocess.run([uv, "lock", "--quiet"], cwd=root, check=False)
     if completed.returncode != 0:
-        print("`uv lock` failed: fix pyproject.toml, then run `uv lock` again.")
+        print(
+            "`uv lock` failed (see above). If uv cannot find the Python in .python-version, point "
+            "it at one, e.g. `UV_PYTHON=/path/to/python3.X uv lock`; otherwise fix "
+            "pyproject.toml and run `uv lock` again."
+        )
     return 0
 
 

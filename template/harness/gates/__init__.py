@@ -1,0 +1,37 @@
+"""Meta-gates: CI jobs that keep the project's guardrails in agreement with each other.
+
+Each gate is a module run as ``python -m harness.gates.<name>`` from the project root (or with
+``--root``). It prints what disagrees and how to fix it, and exits 1; or one ``OK`` line and 0.
+
+* ``protection_sync``: the branch-protection files require exactly the checks the pull-request
+  workflows produce, and keep the protection settings (no force pushes, code-owner review...).
+* ``commit_types``: the PR-title check allows exactly the commit types ``cz check`` accepts.
+* ``audit_exceptions``: every pip-audit exception is well formed and has not reached its sunset.
+* ``parity``: every workflow job has a local twin in ``harness/jobs.py`` and runs it, and every
+  local job has a workflow job.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+
+def parser(prog: str, description: str) -> argparse.ArgumentParser:
+    """An argument parser with the ``--root`` option every gate takes."""
+    result = argparse.ArgumentParser(prog=f"python -m {prog}", description=description)
+    result.add_argument(
+        "--root",
+        type=Path,
+        default=Path.cwd(),
+        help="the project's root directory (default: the current directory)",
+    )
+    return result
+
+
+def relative(path: Path, root: Path) -> str:
+    """``path`` as the user would type it from the project root."""
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return str(path)

@@ -1,0 +1,153 @@
+"""Fast tier: every variant's GitHub workflows, protection files and dependabot config are valid,
+pinned and minimal, and agree with the one job list."""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from extensions.harness import ci_jobs
+
+from .conftest import render, run
+from .variants import Variant, option_matrix
+
+MATRIX = option_matrix()
+TOOLS = Path(sys.executable).parent
+PINNED = re.compile(r"^[\w.-]+/[\w./-]+@[0-9a-f]{40} # v\d+(\.\d+)*$")
+
+
+@pytest.fixture(scope="module", params=MATRIX, ids=[variant.id for variant in MATRIX])
+def project(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    variant: Variant = request.param
+    return render(tmp_path_factory.mktemp("workflows") / "project", variant.answers)
+
+
+def workflows(project: Path) -> dict[str, dict[str, Any]]:
+    return {
+        path.stem: yaml.safe_load(path.read_text())
+        for path in sorted((project / ".github" / "workflows").glob("*.yml"))
+    }
+
+
+def triggers(workflow: dict[Any, Any]) -> dict[str, Any]:
+    """The `on:` block (PyYAML reads the bare key `on` as the boolean True)."""
+    block = workflow.get("on", workflow.get(True))
+    return block if isinstance(block, dict) else {}
+
+
+def pull_request_workflows(project: Path) -> dict[str, dict[str, Any]]:
+    return {
+        name: workflow
+        for name, workflow in workflows(project).items()
+        if "pull_request" in triggers(workflow)
+    }
+
+
+# Only these workflows may write: they publish a release or push an update branch.
+WRITERS = {"release", "update"}
+
+
+def raw_uses(project: Path) -> list[str]:
+    lines = []
+    for path in (project / ".github" / "workflows").glob("*.yml"):
+        lines += [
+            line.split("uses:", 1)[1].strip()
+            for line in path.read_text().splitlines()
+            if line.strip().startswith(("uses:", "- uses:"))
+        ]
+    return lines
+
+
+def test_zizmor_finds_nothing(project: Path) -> None:
+    result = run([TOOLS / "zizmor", "--offline", ".github/workflows"], project)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_workflows_and_dependabot_match_their_schemas(project: Path) -> None:
+    files = sorted(str(path) for path in (project / ".github" / "workflows").glob("*.yml"))
+    schema: list[str | Path] = [TOOLS / "check-jsonschema", "--builtin-schema"]
+    result = run([*schema, "vendor.github-workflows", *files], project)
+    assert result.returncode == 0, result.stdout
+    result = run([*schema, "vendor.dependabot", ".github/dependabot.yml"], project)
+    assert result.returncode == 0, result.stdout
+
+
+def test_every_action_is_pinned_to_a_sha_with_its_version(project: Path) -> None:
+    uses = raw_uses(project)
+    assert uses
+    for line in uses:
+        assert PINNED.match(line), line
+
+
+def test_workflow_hygiene(project: Path) -> None:
+    for name, workflow in workflows(project).items():
+        assert workflow["permissions"] == {}, name
+        assert "concurrency" in workflow, name
+        for job_id, job in workflow["jobs"].items():
+            where = f"{name}.{job_id}"
+            assert isinstance(job.get("timeout-minutes"), int), where
+            assert isinstance(job.get("name"), str), where
+            assert job.get("permissions"), where
+            if name not in WRITERS:
+                assert "write" not in json.dumps(job["permissions"]), where
+            for step in job["steps"]:
+                if str(step.get("uses", "")).startswith("actions/checkout@"):
+                    assert step["with"]["persist-credentials"] is False, where
+                assert "github.event" not in str(step.get("run", "")), where
+
+
+def test_jobs_and_protection_come_from_the_one_list(project: Path) -> None:
+    answers = yaml.safe_load((project / ".copier-answers.yml").read_text())
+    expected = ci_jobs(
+        frontend=answers["include_frontend"],
+        agent=answers["include_agent"],
+        container=answers["include_container"],
+    )
+    on_github = {
+        job["name"]
+        for workflow in pull_request_workflows(project).values()
+        for job in workflow["jobs"].values()
+    }
+    assert on_github == {job.name for job in expected}
+    for branch, strict in (("main", True), ("develop", False)):
+        protection = json.loads((project / f".github/branch-protection/{branch}.json").read_text())
+        checks = protection["required_status_checks"]
+        assert checks["strict"] is strict
+        assert [check["context"] for check in checks["checks"]] == [job.name for job in expected]
+        assert protection["allow_force_pushes"] is False
+        assert protection["allow_deletions"] is False
+        assert protection["enforce_admins"] is True
+        reviews = protection["required_pull_request_reviews"]
+        assert reviews["require_code_owner_reviews"] is True
+        assert reviews["required_approving_review_count"] >= 1
+        assert reviews["dismiss_stale_reviews"] is True
+
+
+def test_release_and_update_workflows_follow_the_options(project: Path) -> None:
+    answers = yaml.safe_load((project / ".copier-answers.yml").read_text())
+    names = set(workflows(project))
+    assert "update" in names
+    assert ("release" in names) == answers["include_container"]
+    assert not WRITERS & set(pull_request_workflows(project))
+
+
+def test_codeowners_guard_the_guardrails(project: Path) -> None:
+    codeowners = (project / ".github" / "CODEOWNERS").read_text()
+    for path in ("/.github/", "/.claude/", "/harness/"):
+        assert f"{path} " in codeowners
+    assert "@your-org" in codeowners
+
+
+def test_protect_dry_run_prints_the_requests(project: Path) -> None:
+    result = run([sys.executable, "-m", "harness.protect", "--dry-run"], project)
+    assert result.returncode == 0, result.stderr
+    assert "gh api --method PUT" in result.stdout
+    assert "repos/your-org/my-service/branches/main/protection" in result.stdout
+    assert "repos/your-org/my-service/branches/develop/protection" in result.stdout
+    assert '"allow_force_pushes": false' in result.stdout
