@@ -1,0 +1,630 @@
+"""End-to-end tests of the agent hooks in ``template/.claude/hooks`` (run as subprocesses).
+
+Each test runs a hook the way an agent does: the hook JSON on stdin, the working directory in a
+throw-away git repository, ``CLAUDE_PROJECT_DIR`` pointing at it and ``HOME`` isolated, and then
+checks the exit code, stdout/stderr and the audit log.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from .hook_corpus import ATTACKS, EVERYDAY, PlantedSecret, fake_chars, planted_secrets
+
+# Point this at a rendered project's hooks to run the same tests against it.
+HOOKS_DIR = Path(__file__).resolve().parents[1] / "template" / ".claude" / "hooks"
+BASH_HOOK = HOOKS_DIR / "pretooluse_bash.py"
+EDIT_HOOK = HOOKS_DIR / "guard_edits.py"
+AUDIT_LOG = Path(".claude") / "audit" / "hook-audit.jsonl"
+AUDIT_KEYS = {"time", "hook", "agent", "tool", "decision", "rule", "sha256"}
+HOOK_TIMEOUT = 60  # generous: a safety net for hangs, not a performance assertion
+
+
+@dataclass(frozen=True)
+class HookRun:
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+class Project:
+    """A throw-away git repository plus the environment the hooks run in."""
+
+    def __init__(self, root: Path, home: Path) -> None:
+        self.root = root
+        self.home = home
+        root.mkdir(parents=True, exist_ok=True)
+        home.mkdir(parents=True, exist_ok=True)
+        env = {
+            key: value
+            for key, value in os.environ.items()
+            if not key.startswith(("CLAUDE_", "GEMINI_", "GIT_", "HARNESS_"))
+        }
+        env.update(
+            HOME=str(home),
+            CLAUDE_PROJECT_DIR=str(root),
+            GIT_CONFIG_NOSYSTEM="1",
+            GIT_CONFIG_GLOBAL=str(home / ".gitconfig"),
+        )
+        self.env = env
+        subprocess.run(
+            ["git", "init", "-q", "-b", "main", str(root)], check=True, env=env, capture_output=True
+        )
+
+    def git(self, *args: str) -> str:
+        result = subprocess.run(
+            ["git", "-c", "user.name=Test", "-c", "user.email=test@example.invalid", *args],
+            cwd=self.root,
+            env=self.env,
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        return result.stdout
+
+    def run(
+        self,
+        hook: Path,
+        payload: bytes | Mapping[str, object],
+        agent: str | None = None,
+        cwd: Path | None = None,
+    ) -> HookRun:
+        data = payload if isinstance(payload, bytes) else json.dumps(payload).encode()
+        args = [sys.executable, str(hook)] + (["--agent", agent] if agent else [])
+        result = subprocess.run(
+            args,
+            input=data,
+            cwd=cwd or self.root,
+            env=self.env,
+            capture_output=True,
+            timeout=HOOK_TIMEOUT,
+            check=False,
+        )
+        return HookRun(
+            result.returncode,
+            result.stdout.decode("utf-8", "replace"),
+            result.stderr.decode("utf-8", "replace"),
+        )
+
+    def bash(self, command: str, cwd: Path | None = None) -> HookRun:
+        payload: dict[str, object] = {
+            "session_id": "test-session",
+            "hook_event_name": "PreToolUse",
+            "tool_name": "Bash",
+            "tool_input": {"command": command, "description": "test"},
+            "cwd": str(cwd or self.root),
+        }
+        return self.run(BASH_HOOK, payload, cwd=cwd)
+
+    def edit(self, file_path: str, tool: str = "Edit", key: str = "file_path") -> HookRun:
+        payload: dict[str, object] = {
+            "hook_event_name": "PreToolUse",
+            "tool_name": tool,
+            "tool_input": {key: file_path, "old_string": "a", "new_string": "b"},
+            "cwd": str(self.root),
+        }
+        return self.run(EDIT_HOOK, payload)
+
+    def write(self, relative: str, content: str) -> Path:
+        path = self.root / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(content, encoding="utf-8")
+        return path
+
+    def audit_text(self) -> str:
+        log = self.root / AUDIT_LOG
+        return log.read_text(encoding="utf-8") if log.exists() else ""
+
+    def audit_records(self) -> list[dict[str, object]]:
+        return [json.loads(line) for line in self.audit_text().splitlines()]
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Project:
+    return Project(tmp_path / "proj", tmp_path / "home")
+
+
+@pytest.fixture(scope="module")
+def shared_project(tmp_path_factory: pytest.TempPathFactory) -> Project:
+    """One clean repository for the read-only corpus tests (commands are parsed, never run)."""
+    base = tmp_path_factory.mktemp("corpus")
+    return Project(base / "proj", base / "home")
+
+
+# --------------------------------------------------------------------------------------------
+# Corpus
+# --------------------------------------------------------------------------------------------
+
+
+def test_corpus_is_large_enough() -> None:
+    assert len(ATTACKS) >= 40
+    assert len(EVERYDAY) >= 40
+    assert len({name for name, _, _ in ATTACKS}) == len(ATTACKS)
+    assert len({name for name, _ in EVERYDAY}) == len(EVERYDAY)
+
+
+@pytest.mark.parametrize(
+    ("command", "rule"), [pytest.param(cmd, rule, id=name) for name, cmd, rule in ATTACKS]
+)
+def test_attack_is_blocked(shared_project: Project, command: str, rule: str) -> None:
+    run = shared_project.bash(command.replace("{repo}", str(shared_project.root)))
+    assert run.returncode == 2, run.stderr
+    assert f"[{rule}]" in run.stderr
+    assert run.stderr.count("\n") == 1, "the reason is one line"
+
+
+@pytest.mark.parametrize("command", [pytest.param(cmd, id=name) for name, cmd in EVERYDAY])
+def test_everyday_command_is_allowed(shared_project: Project, command: str) -> None:
+    run = shared_project.bash(command)
+    assert run.returncode == 0, run.stderr
+    assert run.stdout == ""
+
+
+def test_protected_workflow_write_asks(project: Project) -> None:
+    run = project.bash("echo 'on: push' > .github/workflows/ci.yml")
+    assert run.returncode == 0
+    answer = json.loads(run.stdout)["hookSpecificOutput"]
+    assert answer["permissionDecision"] == "ask"
+    assert "shell-write-review" in answer["permissionDecisionReason"]
+
+
+def test_rm_star_in_repo_root_but_not_elsewhere(project: Project) -> None:
+    (project.root / "sub").mkdir()
+    assert project.bash("rm -rf *").returncode == 2
+    assert project.bash("rm -rf *", cwd=project.root / "sub").returncode == 0
+
+
+def test_git_alias_from_user_config_is_expanded(project: Project) -> None:
+    project.git("config", "alias.pf", "push --force-with-lease")
+    run = project.bash("git pf origin main")
+    assert run.returncode == 2
+    assert "[git-force-push]" in run.stderr
+
+
+def test_script_file_run_by_bash_is_checked(project: Project) -> None:
+    project.write("scripts/release.sh", "#!/bin/sh\nset -e\ngit push --force origin main\n")
+    run = project.bash("bash scripts/release.sh")
+    assert run.returncode == 2
+    assert "[git-force-push]" in run.stderr
+
+
+# --------------------------------------------------------------------------------------------
+# Secrets
+# --------------------------------------------------------------------------------------------
+
+PLANTED = planted_secrets()
+
+
+@pytest.mark.parametrize("planted", [pytest.param(p, id=p.rule_id) for p in PLANTED])
+def test_staged_secret_blocks_commit(project: Project, planted: PlantedSecret) -> None:
+    relative = f"config/{planted.filename}"
+    project.write(relative, planted.content)
+    project.git("add", relative)
+    run = project.bash('git commit -m "feat: add config"')
+    assert run.returncode == 2
+    assert "[secret-staged]" in run.stderr
+    assert f"{relative}:{planted.line}: {planted.rule_id}" in run.stderr
+    fragment = planted.secret[8:40]
+    for text in (run.stderr, run.stdout, project.audit_text()):
+        assert planted.secret not in text
+        assert fragment not in text
+    record = project.audit_records()[-1]
+    assert record["decision"] == "deny"
+    assert record["rule"] == "secret-staged"
+
+
+def test_git_add_in_same_command_is_scanned(project: Project) -> None:
+    planted = PLANTED[0]
+    project.write("new/settings.py", planted.content)
+    run = project.bash("git add new/settings.py && git commit -m 'feat: settings'")
+    assert run.returncode == 2
+    assert f"new/settings.py:{planted.line}: {planted.rule_id}" in run.stderr
+
+
+def test_commit_all_scans_unstaged_tracked_changes(project: Project) -> None:
+    project.write("app.py", "print('hello')\n")
+    project.git("add", "app.py")
+    project.git("commit", "-q", "-m", "init")
+    planted = next(p for p in PLANTED if p.rule_id == "github-pat")
+    project.write("app.py", "print('hello')\n" + planted.content)
+    run = project.bash('git commit -am "feat: token"')
+    assert run.returncode == 2
+    assert f"app.py:{planted.line + 1}: github-pat" in run.stderr
+
+
+def test_push_scans_unpushed_commits(project: Project) -> None:
+    planted = next(p for p in PLANTED if p.rule_id == "gcp-api-key")
+    project.write("gcp.py", planted.content)
+    project.git("add", "gcp.py")
+    project.git("commit", "-q", "-m", "oops")
+    run = project.bash("git push origin main")
+    assert run.returncode == 2
+    assert f"gcp.py:{planted.line}: gcp-api-key" in run.stderr
+    assert planted.secret not in run.stderr + project.audit_text()
+
+
+def test_secretsignore_allows_fixture_paths(project: Project) -> None:
+    planted = PLANTED[0]
+    project.write(".secretsignore", "# fake secrets for tests\ntests/fixtures/secrets/**\n")
+    project.write("tests/fixtures/secrets/aws.py", planted.content)
+    project.git("add", ".secretsignore", "tests/fixtures/secrets/aws.py")
+    assert project.bash("git commit -m 'test: fixtures'").returncode == 0
+
+
+def test_inline_allow_marker_allows_commit(project: Project) -> None:
+    planted = PLANTED[0]
+    quoted = f'"{planted.secret}"'
+    project.write(
+        "doc_example.py", planted.content.replace(quoted, quoted + "  # harness:allow-secret")
+    )
+    project.git("add", "doc_example.py")
+    assert project.bash("git commit -m 'docs: example'").returncode == 0
+
+
+@pytest.mark.parametrize(
+    "template",
+    [
+        pytest.param("export OPENAI_API_KEY={}", id="export-openai-key"),
+        pytest.param('git commit -m "token {}"', id="commit-message"),
+        pytest.param("curl -H 'Authorization: Bearer {}' https://api.example.invalid", id="curl"),
+    ],
+)
+def test_secret_in_command_text_is_blocked(project: Project, template: str) -> None:
+    secret = next(p.secret for p in PLANTED if p.rule_id == "openai-api-key")
+    run = project.bash(template.format(secret))
+    assert run.returncode == 2
+    assert "[secret-in-command]" in run.stderr
+    assert "openai-api-key" in run.stderr
+    assert secret not in run.stderr
+    assert secret[10:40] not in project.audit_text()
+
+
+# --------------------------------------------------------------------------------------------
+# Bad input fails closed
+# --------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("payload", "rule"),
+    [
+        pytest.param(b"{not json", "input-malformed", id="malformed-json"),
+        pytest.param(b"", "input-empty", id="empty-stdin"),
+        pytest.param(b"   \n", "input-empty", id="whitespace-stdin"),
+        pytest.param(b"[1, 2]", "input-not-object", id="json-array"),
+        pytest.param(b'"git status"', "input-not-object", id="json-string"),
+        pytest.param(b'{"tool_name": "Bash"}', "input-missing-tool-input", id="no-tool-input"),
+        pytest.param(
+            b'{"tool_name": "Bash", "tool_input": {}}', "input-missing-command", id="no-command"
+        ),
+        pytest.param(
+            b'{"tool_name": "Bash", "tool_input": {"command": ""}}',
+            "input-missing-command",
+            id="empty-command",
+        ),
+        pytest.param(
+            b'{"tool_name": "Bash", "tool_input": {"command": 42}}',
+            "input-missing-command",
+            id="command-not-string",
+        ),
+        pytest.param(b"x" * (1024 * 1024), "input-too-large", id="one-mib"),
+        pytest.param(
+            b'{"tool_name": "Bash", "tool_input": {"command": "echo \'unclosed"}}',
+            "unparseable-command",
+            id="unbalanced-quote",
+        ),
+    ],
+)
+def test_bad_input_is_blocked(project: Project, payload: bytes, rule: str) -> None:
+    run = project.run(BASH_HOOK, payload)
+    assert run.returncode == 2
+    assert f"[{rule}]" in run.stderr
+
+
+def test_large_valid_json_is_blocked_unparsed(project: Project) -> None:
+    payload = {"tool_name": "Bash", "tool_input": {"command": "echo " + "a" * 300_000}}
+    run = project.run(BASH_HOOK, payload)
+    assert run.returncode == 2
+    assert "[input-too-large]" in run.stderr
+
+
+def test_unknown_agent_is_blocked(project: Project) -> None:
+    run = project.run(BASH_HOOK, {"tool_input": {"command": "git status"}}, agent="vim")
+    assert run.returncode == 2
+    assert "[bad-arguments]" in run.stderr
+
+
+def test_edit_hook_bad_input_is_blocked(project: Project) -> None:
+    assert project.run(EDIT_HOOK, b"").returncode == 2
+    run = project.run(EDIT_HOOK, {"tool_name": "Edit", "tool_input": {"content": "x"}})
+    assert run.returncode == 2
+    assert "[input-missing-path]" in run.stderr
+
+
+# --------------------------------------------------------------------------------------------
+# Audit log
+# --------------------------------------------------------------------------------------------
+
+
+def test_audit_log_records_every_decision_without_command_text(project: Project) -> None:
+    allowed = "git status --short"
+    blocked = "git push --force origin main"
+    assert project.bash(allowed).returncode == 0
+    assert project.bash(blocked).returncode == 2
+    assert project.run(BASH_HOOK, b"{broken").returncode == 2
+    assert project.edit("src/app/main.py").returncode == 0
+    records = project.audit_records()
+    assert len(records) == 4
+    for record in records:
+        assert set(record) >= AUDIT_KEYS
+        assert len(str(record["sha256"])) == 64
+        assert str(record["time"]).endswith("Z")
+    assert [r["decision"] for r in records] == ["allow", "deny", "deny", "allow"]
+    assert [r["rule"] for r in records] == [None, "git-force-push", "input-malformed", None]
+    assert [r["hook"] for r in records] == [
+        "pretooluse_bash",
+        "pretooluse_bash",
+        "pretooluse_bash",
+        "guard_edits",
+    ]
+    text = project.audit_text()
+    assert allowed not in text
+    assert blocked not in text
+    assert "--force" not in text
+
+
+def test_audit_failure_changes_no_decision(project: Project) -> None:
+    audit_dir = project.root / ".claude" / "audit"
+    audit_dir.parent.mkdir(parents=True)
+    audit_dir.write_text("not a directory", encoding="utf-8")
+    allowed = project.bash("git status")
+    assert allowed.returncode == 0
+    blocked = project.bash("git push --force")
+    assert blocked.returncode == 2
+    assert "[git-force-push]" in blocked.stderr
+
+
+# --------------------------------------------------------------------------------------------
+# guard_edits.py
+# --------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("file_path", "rule"),
+    [
+        pytest.param(".claude/hooks/pretooluse_bash.py", "guard-hooks", id="hook-script"),
+        pytest.param(".claude/hooks/new_helper.py", "guard-hooks", id="new-hook-file"),
+        pytest.param("../proj/.claude/settings.json", "guard-agent-settings", id="dotdot"),
+        pytest.param(
+            "src/../.claude/settings.local.json", "guard-agent-settings", id="inner-dotdot"
+        ),
+        pytest.param(
+            ".github/branch-protection/main.json", "guard-branch-protection", id="protection"
+        ),
+        pytest.param(".pre-commit-config.yaml", "guard-pre-commit-config", id="pre-commit"),
+        pytest.param(".gitleaks.toml", "guard-secret-scan-config", id="gitleaks"),
+        pytest.param(".secretsignore", "guard-secret-scan-config", id="secretsignore"),
+        pytest.param(".codex/hooks.json", "guard-agent-hooks", id="codex"),
+        pytest.param(".gemini/settings.json", "guard-agent-hooks", id="gemini"),
+        pytest.param(".cursor/hooks.json", "guard-agent-hooks", id="cursor"),
+        pytest.param(".github/hooks/guard.json", "guard-agent-hooks", id="copilot"),
+        pytest.param(".git/hooks/pre-commit", "guard-git-internals", id="git-hook"),
+        pytest.param(".claude/audit/hook-audit.jsonl", "guard-audit-log", id="audit-log"),
+        pytest.param(".Claude/Hooks/guard_edits.py", "guard-hooks", id="case-insensitive"),
+        pytest.param("~/.claude/settings.json", "guard-user-agent-config", id="user-settings"),
+        pytest.param("~/.gitconfig", "guard-user-git-config", id="user-gitconfig"),
+    ],
+)
+def test_edit_of_guard_rail_is_refused(project: Project, file_path: str, rule: str) -> None:
+    run = project.edit(file_path)
+    assert run.returncode == 2
+    assert f"[{rule}]" in run.stderr
+
+
+def test_absolute_path_edit_is_refused(project: Project) -> None:
+    target = project.root / ".claude" / "hooks" / "pretooluse_bash.py"
+    run = project.edit(str(target), tool="Write")
+    assert run.returncode == 2
+    assert "[guard-hooks]" in run.stderr
+
+
+def test_symlinked_path_edit_is_refused(project: Project) -> None:
+    (project.root / ".claude" / "hooks").mkdir(parents=True)
+    (project.root / "innocent").symlink_to(project.root / ".claude" / "hooks")
+    run = project.edit("innocent/pretooluse_bash.py")
+    assert run.returncode == 2
+    assert "[guard-hooks]" in run.stderr
+
+
+def test_notebook_edit_is_checked(project: Project) -> None:
+    run = project.edit(".claude/hooks/x.ipynb", tool="NotebookEdit", key="notebook_path")
+    assert run.returncode == 2
+
+
+@pytest.mark.parametrize(
+    ("file_path", "rule"),
+    [
+        pytest.param(".github/workflows/ci.yml", "guard-workflows", id="workflow"),
+        pytest.param(".github/CODEOWNERS", "guard-codeowners", id="codeowners"),
+        pytest.param(
+            ".github/security/pip-audit-ignore.txt", "guard-security-exceptions", id="exceptions"
+        ),
+    ],
+)
+def test_review_path_edit_asks(project: Project, file_path: str, rule: str) -> None:
+    run = project.edit(file_path)
+    assert run.returncode == 0
+    answer = json.loads(run.stdout)["hookSpecificOutput"]
+    assert answer["hookEventName"] == "PreToolUse"
+    assert answer["permissionDecision"] == "ask"
+    assert rule in answer["permissionDecisionReason"]
+
+
+@pytest.mark.parametrize(
+    "file_path", ["src/app/main.py", "README.md", ".claude/commands/review.md", ".github/x.md"]
+)
+def test_ordinary_edit_is_allowed(project: Project, file_path: str) -> None:
+    run = project.edit(file_path, tool="Write")
+    assert run.returncode == 0
+    assert run.stdout == ""
+
+
+def test_patch_text_in_written_content_is_not_a_target(project: Project) -> None:
+    content = "Example:\n*** Begin Patch\n*** Update File: .claude/settings.json\n*** End Patch\n"
+    payload = {
+        "tool_name": "Write",
+        "tool_input": {"file_path": "docs/codex.md", "content": content},
+    }
+    assert project.run(EDIT_HOOK, payload).returncode == 0
+
+
+def test_multiedit_and_apply_patch_paths(project: Project) -> None:
+    patch = "*** Begin Patch\n*** Update File: .claude/settings.json\n@@\n-a\n+b\n*** End Patch\n"
+    run = project.run(
+        EDIT_HOOK, {"tool_name": "apply_patch", "tool_input": {"input": patch}}, agent="codex"
+    )
+    assert run.returncode == 2
+    assert "[guard-agent-settings]" in run.stderr
+
+
+# --------------------------------------------------------------------------------------------
+# Adapters for other agents
+# --------------------------------------------------------------------------------------------
+
+
+def _codex(project: Project, command: str | list[str]) -> dict[str, object]:
+    return {
+        "session_id": "s",
+        "hook_event_name": "PreToolUse",
+        "tool_name": "Bash",
+        "tool_input": {"command": command},
+        "cwd": str(project.root),
+    }
+
+
+def _gemini(project: Project, command: str) -> dict[str, object]:
+    return {
+        "session_id": "s",
+        "hook_event_name": "BeforeTool",
+        "tool_name": "run_shell_command",
+        "tool_input": {"command": command},
+        "cwd": str(project.root),
+    }
+
+
+def _cursor(project: Project, command: str) -> dict[str, object]:
+    return {
+        "hook_event_name": "beforeShellExecution",
+        "conversation_id": "c",
+        "workspace_roots": [str(project.root)],
+        "command": command,
+        "cwd": str(project.root),
+    }
+
+
+def _copilot(project: Project, command: str) -> dict[str, object]:
+    return {
+        "timestamp": 1_764_000_000_000,
+        "cwd": str(project.root),
+        "toolName": "bash",
+        "toolArgs": json.dumps({"command": command, "description": "run"}),
+    }
+
+
+def test_codex_adapter(project: Project) -> None:
+    for command in ("git push --force", ["git", "push", "--force"], ["bash", "-lc", "git push -f"]):
+        run = project.run(BASH_HOOK, _codex(project, command), agent="codex")
+        assert run.returncode == 2
+        assert "[git-force-push]" in run.stderr
+        assert run.stdout == "", "Codex treats unknown stdout as a failed hook"
+    for command in ("git status", ["git", "status"]):
+        run = project.run(BASH_HOOK, _codex(project, command), agent="codex")
+        assert run.returncode == 0
+        assert run.stdout == ""
+
+
+def test_codex_ask_becomes_block(project: Project) -> None:
+    payload = {"tool_name": "Write", "tool_input": {"file_path": ".github/workflows/ci.yml"}}
+    run = project.run(EDIT_HOOK, payload, agent="codex")
+    assert run.returncode == 2
+    assert "[guard-workflows]" in run.stderr
+
+
+def test_gemini_adapter(project: Project) -> None:
+    run = project.run(BASH_HOOK, _gemini(project, "git push --force"), agent="gemini")
+    assert run.returncode == 2
+    assert "[git-force-push]" in run.stderr
+    answer = json.loads(run.stdout)
+    assert answer["decision"] == "deny"
+    assert "git-force-push" in answer["reason"]
+    run = project.run(BASH_HOOK, _gemini(project, "git status"), agent="gemini")
+    assert run.returncode == 0
+    assert run.stdout == ""
+
+
+def test_cursor_adapter(project: Project) -> None:
+    run = project.run(BASH_HOOK, _cursor(project, "git push --force"), agent="cursor")
+    assert run.returncode == 2
+    answer = json.loads(run.stdout)
+    assert answer["permission"] == "deny"
+    assert "git-force-push" in str(answer["agent_message"])
+    assert "git-force-push" in str(answer["userMessage"])
+    run = project.run(BASH_HOOK, _cursor(project, "git status"), agent="cursor")
+    assert run.returncode == 0
+    assert json.loads(run.stdout) == {"permission": "allow"}
+
+
+def test_copilot_adapter(project: Project) -> None:
+    run = project.run(BASH_HOOK, _copilot(project, "git push --force"), agent="copilot")
+    assert run.returncode == 2
+    answer = json.loads(run.stdout)
+    assert answer["permissionDecision"] == "deny"
+    assert "git-force-push" in answer["permissionDecisionReason"]
+    run = project.run(BASH_HOOK, _copilot(project, "git status"), agent="copilot")
+    assert run.returncode == 0
+    assert run.stdout == ""
+
+
+@pytest.mark.parametrize(
+    ("tool", "args", "returncode"),
+    [
+        pytest.param("edit", {"path": ".claude/settings.json"}, 2, id="edit-guard-rail"),
+        pytest.param("create", {"path": "src/app/new.py"}, 0, id="create-ordinary-file"),
+        pytest.param("view", {"path": ".claude/settings.json"}, 0, id="view-is-not-an-edit"),
+        pytest.param("grep", {"pattern": "x"}, 0, id="other-tool"),
+    ],
+)
+def test_copilot_routes_non_shell_tools(
+    project: Project, tool: str, args: dict[str, str], returncode: int
+) -> None:
+    payload = {"cwd": str(project.root), "toolName": tool, "toolArgs": json.dumps(args)}
+    assert project.run(BASH_HOOK, payload, agent="copilot").returncode == returncode
+
+
+def test_copilot_malformed_tool_args_are_blocked(project: Project) -> None:
+    payload = {"cwd": str(project.root), "toolName": "bash", "toolArgs": "{oops"}
+    run = project.run(BASH_HOOK, payload, agent="copilot")
+    assert run.returncode == 2
+    assert "[input-malformed]" in run.stderr
+
+
+def test_adapters_write_the_audit_log(project: Project) -> None:
+    project.run(BASH_HOOK, _gemini(project, "git status"), agent="gemini")
+    project.run(BASH_HOOK, _cursor(project, "git push -f"), agent="cursor")
+    records = project.audit_records()
+    assert [(r["agent"], r["decision"]) for r in records] == [
+        ("gemini", "allow"),
+        ("cursor", "deny"),
+    ]
+
+
+def test_fake_chars_is_deterministic() -> None:
+    assert fake_chars("seed", "ab", 8) == fake_chars("seed", "ab", 8)
+    assert len(fake_chars("seed", "abc", 100)) == 100
