@@ -57,9 +57,10 @@ def option_matrix() -> list[Variant]:
 
 
 # The variants whose complete local CI the full tier runs. Together they exercise every
-# Python version offered, both providers, and the agent switched off.
+# Python version offered, both providers, the agent switched off, and every option at once.
 FULL_TIER = [
     Variant(),
+    Variant({"include_frontend": True, "include_container": True}),
     Variant({"include_agent": False, "python_version": "3.11", "coverage_threshold": 90}),
     Variant({"llm_provider": "anthropic", "python_version": "3.12", "license": "Apache-2.0"}),
 ]

@@ -19,6 +19,8 @@ def run() -> None:
         log_config=None,  # our JSON logging is configured by the app factory
         proxy_headers=settings.behind_proxy,
         server_header=False,
+        # One JSON log line per request costs throughput; put access logs in the proxy instead.
+        access_log=settings.access_log,
     )
 
 

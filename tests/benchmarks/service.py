@@ -1,0 +1,255 @@
+"""Section 3: the rendered service under load, against a bare FastAPI app with the same routes."""
+
+from __future__ import annotations
+
+import http.client
+import json
+import os
+import socket
+import subprocess
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from .core import PACKAGE, Figure, Settings, median, synced_project
+from .loadgen import HOST, LoadResult, Request, drive
+
+SECTION = "service"
+REQUESTS = 3000
+CONCURRENCY = 32
+HEALTH = "/api/v1/health"
+THROUGHPUT_TARGET = 0.8
+START_TARGET_SECONDS = 1.0
+START_TIMEOUT_SECONDS = 30.0
+
+BARE_APP = '''\
+"""The baseline: the rendered service's routes on a bare FastAPI app, without middleware."""
+
+from fastapi import FastAPI
+from pydantic import BaseModel
+
+
+class HealthResponse(BaseModel):
+    status: str
+    version: str
+
+
+class ChatRequest(BaseModel):
+    prompt: str
+
+
+class ChatResponse(BaseModel):
+    answer: str
+    provider: str
+    model: str
+
+
+def create_app() -> FastAPI:
+    app = FastAPI()
+
+    @app.get("/api/v1/health")
+    async def health() -> HealthResponse:
+        return HealthResponse(status="ok", version="0.1.0")
+
+    @app.post("/api/v1/agent/chat")
+    async def chat(request: ChatRequest) -> ChatResponse:
+        words = len(request.prompt.split())
+        answer = f"Offline answer ({words} words received): {request.prompt}"
+        return ChatResponse(answer=answer, provider="offline", model="offline-echo")
+
+    return app
+'''
+
+# The same uvicorn settings `python -m <package>` uses (see its __main__.py).
+BARE_LAUNCHER = """\
+import sys
+import uvicorn
+
+uvicorn.run(
+    "bare_app:create_app",
+    factory=True,
+    host="127.0.0.1",
+    port=int(sys.argv[1]),
+    workers=1,
+    log_config=None,
+    proxy_headers=False,
+    server_header=False,
+)
+"""
+
+ENDPOINTS = {
+    f"GET {HEALTH}": Request("GET", HEALTH),
+    "POST /api/v1/agent/chat (StrictModel)": Request(
+        "POST", "/api/v1/agent/chat", json.dumps({"prompt": "How fast is this service?"}).encode()
+    ),
+}
+
+
+@dataclass(frozen=True)
+class Server:
+    """How to start one of the two apps on a given port."""
+
+    name: str
+    argv: list[str]
+    cwd: Path
+    env: dict[str, str]
+
+    def command(self, port: int) -> tuple[list[str], dict[str, str]]:
+        env = dict(self.env, PORT=str(port))
+        argv = [part.replace("{port}", str(port)) for part in self.argv]
+        return argv, env
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind((HOST, 0))
+        port: int = probe.getsockname()[1]
+        return port
+
+
+def healthy(port: int) -> bool:
+    connection = http.client.HTTPConnection(HOST, port, timeout=1)
+    try:
+        connection.request("GET", HEALTH)
+        return connection.getresponse().status == 200
+    except OSError:
+        return False
+    finally:
+        connection.close()
+
+
+@contextmanager
+def serving(server: Server) -> Iterator[tuple[subprocess.Popen[bytes], int, float]]:
+    """Start the server; yield the process, its port and the seconds to the first 200."""
+    port = free_port()
+    argv, env = server.command(port)
+    started = time.perf_counter()
+    process = subprocess.Popen(
+        argv, cwd=server.cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
+    try:
+        while not healthy(port):
+            if process.poll() is not None:
+                raise RuntimeError(f"{server.name} exited with {process.returncode} on start")
+            if time.perf_counter() - started > START_TIMEOUT_SECONDS:
+                raise RuntimeError(f"{server.name} was not healthy in {START_TIMEOUT_SECONDS} s")
+            time.sleep(0.01)
+        yield process, port, time.perf_counter() - started
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+def resident_megabytes(pid: int) -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def servers(settings: Settings) -> tuple[Server, Server]:
+    project = synced_project(settings, "default")
+    python = str(project / ".venv" / "bin" / "python")
+    env = {key: value for key, value in os.environ.items() if key != "VIRTUAL_ENV"}
+    env.update(ENVIRONMENT="test", ALLOWED_HOSTS=HOST, HOST=HOST)
+    rendered = Server("rendered service", [python, "-m", PACKAGE], project, env)
+    bare_dir = settings.workdir / "bare-app"
+    bare_dir.mkdir(parents=True, exist_ok=True)
+    (bare_dir / "bare_app.py").write_text(BARE_APP)
+    (bare_dir / "launch.py").write_text(BARE_LAUNCHER)
+    bare = Server("bare FastAPI app", [python, "launch.py", "{port}"], bare_dir, env)
+    return rendered, bare
+
+
+def measure(settings: Settings) -> list[Figure]:
+    rendered, bare = servers(settings)
+    rounds = settings.repeat(5, 3)
+    starts: dict[str, list[float]] = {rendered.name: [], bare.name: []}
+    for _ in range(settings.repeat(7, 3)):
+        for server in (bare, rendered):
+            with serving(server) as (_, _, seconds):
+                starts[server.name].append(seconds)
+    loads: dict[tuple[str, str], list[LoadResult]] = {}
+    memory: dict[str, float] = {}
+    with (
+        serving(rendered) as (rendered_process, rendered_port, _),
+        serving(bare) as (bare_process, bare_port, _),
+    ):
+        ports = {rendered.name: rendered_port, bare.name: bare_port}
+        for request in ENDPOINTS.values():  # warm-up: imports, caches, JIT-less paths
+            for port in ports.values():
+                drive(port, request, total=300, concurrency=CONCURRENCY)
+        for _ in range(rounds):
+            for endpoint, request in ENDPOINTS.items():
+                for name, port in ports.items():
+                    result = drive(port, request, total=REQUESTS, concurrency=CONCURRENCY)
+                    loads.setdefault((endpoint, name), []).append(result)
+        memory[rendered.name] = resident_megabytes(rendered_process.pid)
+        memory[bare.name] = resident_megabytes(bare_process.pid)
+    figures = []
+    for endpoint in ENDPOINTS:
+        ours, theirs = loads[(endpoint, rendered.name)], loads[(endpoint, bare.name)]
+        errors = sum(result.errors for result in ours + theirs)
+        note = f"{errors} non-200 responses" if errors else ""
+        rate = Figure(
+            SECTION,
+            f"{endpoint}: throughput",
+            median([r.throughput for r in ours]),
+            "req/s",
+            f"{bare.name}: throughput",
+            median([r.throughput for r in theirs]),
+            target=f">= {THROUGHPUT_TARGET}x the bare app",
+            samples=[r.throughput for r in ours],
+            baseline_samples=[r.throughput for r in theirs],
+            note=note or f"{REQUESTS} requests, {CONCURRENCY} connections, loopback",
+        )
+        rate.met = not errors and rate.ratio is not None and rate.ratio >= THROUGHPUT_TARGET
+        figures.append(rate)
+        for label, fraction in (("p50", 0.5), ("p99", 0.99)):
+            mine = [r.percentile(fraction) * 1000 for r in ours]
+            base = [r.percentile(fraction) * 1000 for r in theirs]
+            figures.append(
+                Figure(
+                    SECTION,
+                    f"{endpoint}: {label} latency",
+                    median(mine),
+                    "ms",
+                    f"{bare.name}: {label}",
+                    median(base),
+                    samples=mine,
+                    baseline_samples=base,
+                )
+            )
+    figures.append(
+        Figure(
+            SECTION,
+            "resident memory after the load (VmRSS)",
+            memory[rendered.name],
+            "MiB",
+            bare.name,
+            memory[bare.name],
+            samples=[memory[rendered.name]],
+            baseline_samples=[memory[bare.name]],
+        )
+    )
+    start = Figure(
+        SECTION,
+        "process start to first healthy response",
+        median(starts[rendered.name]),
+        "s",
+        bare.name,
+        median(starts[bare.name]),
+        target=f"< {START_TARGET_SECONDS:.0f} s",
+        samples=starts[rendered.name],
+        baseline_samples=starts[bare.name],
+        note="polled every 10 ms",
+    )
+    start.met = start.median < START_TARGET_SECONDS
+    figures.append(start)
+    return figures
