@@ -88,6 +88,18 @@ def run(
     )
 
 
+def commit_everything(project: Path, message: str = "chore: render from Harness") -> None:
+    """`git init` the project and commit all of it, as a user does right after rendering."""
+    identity = ["-c", "user.name=Harness Tests", "-c", "user.email=tests@example.com"]
+    for argv in (
+        ["git", "init", "-q", "-b", "main"],
+        ["git", "add", "-A"],
+        ["git", *identity, "commit", "-q", "-m", message],
+    ):
+        result = run(argv, project)
+        assert result.returncode == 0, result.stderr
+
+
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption(
         "--variant",

@@ -9,35 +9,14 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from pathlib import Path
 
 import pytest
 from pytest_copie.plugin import Copie
 
-from .conftest import TOOLS_DIR, run, uv_environment
+from .conftest import TOOLS_DIR, commit_everything, run, uv_environment
 from .variants import FULL_TIER, Variant
 
 UV = TOOLS_DIR / "uv"
-
-
-def commit_everything(project: Path) -> None:
-    for argv in (
-        ["git", "init", "-q", "-b", "main"],
-        ["git", "add", "-A"],
-        [
-            "git",
-            "-c",
-            "user.name=Harness Tests",
-            "-c",
-            "user.email=tests@example.com",
-            "commit",
-            "-q",
-            "-m",
-            "chore: render from Harness",
-        ],
-    ):
-        result = run(argv, project)
-        assert result.returncode == 0, result.stderr
 
 
 @pytest.mark.full

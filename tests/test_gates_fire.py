@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import TOOLS_DIR, render, run, uv_environment
+from .conftest import TOOLS_DIR, commit_everything, render, run, uv_environment
 
 pytestmark = pytest.mark.full
 
@@ -24,13 +24,7 @@ PACKAGE = Path("src") / "my_service"
 def project(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, str]]:
     env = uv_environment("3.13")
     root = render(tmp_path_factory.mktemp("fire") / "project", tasks=True)
-    identity = ["-c", "user.name=T", "-c", "user.email=t@example.com"]
-    for argv in (
-        ["git", "init", "-q", "-b", "main"],
-        ["git", "add", "-A"],
-        ["git", *identity, "commit", "-qm", "chore: render"],
-    ):
-        assert run(argv, root).returncode == 0
+    commit_everything(root)
     synced = run([TOOLS_DIR / "uv", "sync", "--frozen", "--quiet"], root, env)
     assert synced.returncode == 0, synced.stderr
     return root, env

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import TOOLS_DIR, render, run, uv_environment
+from .conftest import TOOLS_DIR, commit_everything, render, run, uv_environment
 from .hook_corpus import PlantedSecret, planted_secrets
 
 pytestmark = pytest.mark.full
@@ -25,12 +25,7 @@ SECRETS = planted_secrets()
 def project(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, str]]:
     env = uv_environment("3.13")
     project = render(tmp_path_factory.mktemp("layers") / "project", tasks=True)
-    for argv in (
-        ["git", "init", "-q", "-b", "main"],
-        ["git", "add", "-A"],
-        ["git", "-c", "user.name=T", "-c", "user.email=t@example.com", "commit", "-qm", "chore: x"],
-    ):
-        assert run(argv, project).returncode == 0
+    commit_everything(project)
     synced = run([TOOLS_DIR / "uv", "sync", "--frozen", "--quiet"], project, env)
     assert synced.returncode == 0, synced.stderr
     return project, env

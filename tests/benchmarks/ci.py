@@ -8,7 +8,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..conftest import REPO_ROOT, run
+from ..conftest import REPO_ROOT, commit_everything, run
 from .core import (
     UV,
     VARIANTS,
@@ -16,7 +16,6 @@ from .core import (
     Settings,
     Unavailable,
     check,
-    commit_everything,
     copier_argv,
     fresh_dir,
     median,

@@ -12,7 +12,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..conftest import REPO_ROOT, TOOLS_DIR, find_python, run, uv_environment
+from ..conftest import REPO_ROOT, TOOLS_DIR, commit_everything, find_python, run, uv_environment
 
 UV = TOOLS_DIR / "uv"
 COPIER = TOOLS_DIR / "copier"
@@ -127,27 +127,6 @@ def copier_argv(dst: Path, answers: Mapping[str, Any], *, tasks: bool) -> list[s
         text = str(value).lower() if isinstance(value, bool) else str(value)
         argv += ["--data", f"{key}={text}"]
     return [*argv, str(REPO_ROOT), str(dst)]
-
-
-def commit_everything(project: Path) -> None:
-    for argv in (
-        ["git", "init", "-q", "-b", "main"],
-        ["git", "add", "-A"],
-        [
-            "git",
-            "-c",
-            "user.name=Harness Benchmarks",
-            "-c",
-            "user.email=bench@example.com",
-            "-c",
-            "commit.gpgsign=false",
-            "commit",
-            "-q",
-            "-m",
-            "chore: render from Harness",
-        ],
-    ):
-        check(run(argv, project), " ".join(argv[:2]))
 
 
 def fresh_dir(parent: Path, name: str) -> Path:

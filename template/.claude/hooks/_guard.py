@@ -233,19 +233,6 @@ def _first_str(*values: object) -> str:
     return ""
 
 
-def find_repo_root(start: str) -> str | None:
-    """The nearest directory at or above ``start`` holding ``.git``; no subprocess needed."""
-    current = os.path.abspath(start)
-    for _ in range(256):
-        if os.path.exists(os.path.join(current, ".git")):
-            return current
-        parent = os.path.dirname(current)
-        if parent == current:
-            return None
-        current = parent
-    return None
-
-
 _PROJECT_ENV = {
     "claude": ("CLAUDE_PROJECT_DIR",),
     "gemini": ("GEMINI_PROJECT_DIR", "CLAUDE_PROJECT_DIR"),
@@ -263,7 +250,9 @@ def project_dir_for(agent: str, cwd: str, payload: dict[str, object] | None = No
         first = roots[0] if isinstance(roots, list) and roots else None
         if isinstance(first, str) and os.path.isabs(first):
             return os.path.normpath(first)
-    return find_repo_root(cwd) or cwd
+    import secret_scan  # the Bash hook imports it anyway; its regexes compile lazily
+
+    return secret_scan.find_repo_root(cwd) or cwd
 
 
 def parse_payload(data: bytes, agent: str) -> HookInput:
