@@ -70,6 +70,15 @@ def test_hadolint_reports_nothing(project: Path) -> None:
     assert result.stdout.strip() == ""
 
 
+def test_hadolint_fails_on_a_planted_problem(project: Path, tmp_path: Path) -> None:
+    planted = tmp_path / "Dockerfile"
+    text = (project / "Dockerfile").read_text()
+    planted.write_text(text.replace("AS runtime", "AS runtime\nRUN apt-get install -y curl", 1))
+    result = run([TOOLS_DIR / "hadolint", str(planted)], tmp_path)
+    assert result.returncode != 0
+    assert "DL3008" in result.stdout or "DL3015" in result.stdout
+
+
 def test_trivy_config_finds_no_high_or_critical(project: Path) -> None:
     trivy = shutil.which("trivy")
     if trivy is None:

@@ -111,3 +111,17 @@ def test_secret_scan_fails_without_gitleaks(project: tuple[Path, dict[str, str]]
     )
     assert result.returncode != 0
     assert "gitleaks is not installed" in result.stderr
+
+
+@pytest.mark.usefixtures("restore")
+def test_pr_title_fails_on_a_non_conventional_subject(
+    project: tuple[Path, dict[str, str]],
+) -> None:
+    root, env = project
+    result = run(
+        [TOOLS_DIR / "uv", "run", "--frozen", "-m", "harness", "pr-title"],
+        root,
+        {**env, "PR_TITLE": "Update stuff"},
+    )
+    assert result.returncode != 0
+    assert "Update stuff" in result.stdout
