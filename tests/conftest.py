@@ -7,15 +7,21 @@ import shutil
 import subprocess
 import sys
 from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager, nullcontext
 from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 from copier import run_copy
+from plumbum import local
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 # uv is a dev dependency of the template, so it sits beside the interpreter running the tests.
 TOOLS_DIR = Path(sys.executable).parent
+DEFAULT_PYTHON = str(
+    yaml.safe_load((REPO_ROOT / "copier.yml").read_text())["python_version"]["default"]
+)
 
 
 def find_python(version: str) -> Path | None:
@@ -39,6 +45,9 @@ def uv_environment(python: str) -> dict[str, str]:
         pytest.skip(f"Python {python} is not installed on this machine")
     env = dict(os.environ)
     env.pop("VIRTUAL_ENV", None)
+    # pyenv's shim for a pip-installed uv exports PYENV_VERSION, which pins every other shim
+    # (python3.13 included) to the interpreter uv was installed into.
+    env.pop("PYENV_VERSION", None)
     env["UV_PYTHON"] = str(interpreter)
     env["UV_PYTHON_DOWNLOADS"] = "never"
     env["PATH"] = os.pathsep.join([str(TOOLS_DIR), env.get("PATH", "")])
@@ -59,18 +68,38 @@ def _offline_uv() -> Iterator[None]:
             os.environ[key] = value
 
 
+@contextmanager
+def task_environment(python: str) -> Iterator[dict[str, str]]:
+    """Let Copier's tasks (``uv lock``) run in ``uv_environment(python)``, as a user's shell would.
+
+    Copier runs tasks with plumbum's ``local.env``, a copy of ``os.environ`` taken when plumbum
+    was imported, so setting ``os.environ`` (or monkeypatching it) does not reach them.
+    """
+    env = uv_environment(python)
+    with local.env():
+        local.env.clear()
+        local.env.update(env)
+        yield env
+
+
 def render(dst: Path, answers: Mapping[str, Any] | None = None, *, tasks: bool = False) -> Path:
-    """Render the template's working tree into ``dst``: default answers plus ``answers``."""
-    run_copy(
-        str(REPO_ROOT),
-        dst,
-        data=dict(answers or {}),
-        defaults=True,
-        unsafe=True,
-        vcs_ref="HEAD",
-        skip_tasks=not tasks,
-        quiet=True,
-    )
+    """Render the template's working tree into ``dst``: default answers plus ``answers``.
+
+    With ``tasks``, the copy task locks the dependencies for the answers' Python version.
+    """
+    data = dict(answers or {})
+    python = str(data.get("python_version", DEFAULT_PYTHON))
+    with task_environment(python) if tasks else nullcontext():
+        run_copy(
+            str(REPO_ROOT),
+            dst,
+            data=data,
+            defaults=True,
+            unsafe=True,
+            vcs_ref="HEAD",
+            skip_tasks=not tasks,
+            quiet=True,
+        )
     return dst
 
 

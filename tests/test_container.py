@@ -21,7 +21,7 @@ import pytest
 import yaml
 from packaging.requirements import Requirement
 
-from .conftest import TOOLS_DIR, render, run, uv_environment
+from .conftest import DEFAULT_PYTHON, TOOLS_DIR, render, run, uv_environment
 
 CONTAINER_VARIANTS = {
     "container": {"include_container": True},
@@ -158,7 +158,7 @@ def test_dockerignore_keeps_secrets_and_clutter_out(project: Path) -> None:
 
 @pytest.fixture(scope="module")
 def synced(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, str]]:
-    env = uv_environment("3.13")
+    env = uv_environment(DEFAULT_PYTHON)
     project = render(
         tmp_path_factory.mktemp("container-full") / "project", {"include_container": True}
     )

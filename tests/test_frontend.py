@@ -18,10 +18,10 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import TOOLS_DIR, render, run, uv_environment
+from .conftest import DEFAULT_PYTHON, TOOLS_DIR, render, run, uv_environment
 
 UV = TOOLS_DIR / "uv"
-PYTHON = "3.13"
+PYTHON = DEFAULT_PYTHON
 SKIP_EXIT_CODE = 77
 NO_CHROMIUM = "skipped: needs network (no Chromium"
 AGENT_ONLY = (
@@ -147,10 +147,7 @@ def project(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> Path:
         fcntl.flock(lock, fcntl.LOCK_EX)
         if not ready.exists():
             shutil.rmtree(project, ignore_errors=True)
-            with pytest.MonkeyPatch.context() as patch:
-                # Copier's task runs `uv lock`: give it the interpreter, as a user's shell would.
-                patch.setenv("UV_PYTHON", env["UV_PYTHON"])
-                render(project, {"include_frontend": True}, tasks=True)
+            render(project, {"include_frontend": True}, tasks=True)
             synced = run([UV, "sync", "--frozen"], project, env)
             assert synced.returncode == 0, synced.stderr
             installed = run(["npm", "ci", "--no-audit", "--no-fund"], project / "frontend", env)
@@ -197,11 +194,9 @@ def test_clean_render_passes_every_frontend_job(project: Path) -> None:
 @pytest.mark.full
 def test_agent_free_render_passes_every_frontend_job(tmp_path: Path) -> None:
     env = uv_environment(PYTHON)
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("UV_PYTHON", env["UV_PYTHON"])
-        project = render(
-            tmp_path / "project", {"include_frontend": True, "include_agent": False}, tasks=True
-        )
+    project = render(
+        tmp_path / "project", {"include_frontend": True, "include_agent": False}, tasks=True
+    )
     synced = run([UV, "sync", "--frozen"], project, env)
     assert synced.returncode == 0, synced.stderr
 

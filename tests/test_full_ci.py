@@ -13,7 +13,7 @@ from collections.abc import Callable
 import pytest
 from pytest_copie.plugin import Copie
 
-from .conftest import TOOLS_DIR, commit_everything, run, uv_environment
+from .conftest import TOOLS_DIR, commit_everything, run, task_environment
 from .variants import FULL_TIER, Variant
 
 UV = TOOLS_DIR / "uv"
@@ -25,13 +25,10 @@ def test_rendered_project_ci_is_green(
     variant: Variant,
     copie: Copie,
     record_property: Callable[[str, object], None],
-    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    env = uv_environment(variant.python)
-    # Copier's task runs `uv lock`; give it the variant's interpreter, as the user's shell would.
-    monkeypatch.setenv("UV_PYTHON", env["UV_PYTHON"])
     started = time.perf_counter()
-    result = copie.copy(extra_answers=dict(variant.answers))
+    with task_environment(variant.python) as env:
+        result = copie.copy(extra_answers=dict(variant.answers))
     assert result.exit_code == 0, result.exception
     assert result.project_dir is not None
     project = result.project_dir

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import TOOLS_DIR, commit_everything, render, run, uv_environment
+from .conftest import DEFAULT_PYTHON, TOOLS_DIR, commit_everything, render, run, uv_environment
 
 pytestmark = pytest.mark.full
 
@@ -22,7 +22,7 @@ PACKAGE = Path("src") / "my_service"
 
 @pytest.fixture(scope="module")
 def project(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, str]]:
-    env = uv_environment("3.13")
+    env = uv_environment(DEFAULT_PYTHON)
     root = render(tmp_path_factory.mktemp("fire") / "project", tasks=True)
     commit_everything(root)
     synced = run([TOOLS_DIR / "uv", "sync", "--frozen", "--quiet"], root, env)

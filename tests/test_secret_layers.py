@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import TOOLS_DIR, commit_everything, render, run, uv_environment
+from .conftest import DEFAULT_PYTHON, TOOLS_DIR, commit_everything, render, run, uv_environment
 from .hook_corpus import PlantedSecret, planted_secrets
 
 pytestmark = pytest.mark.full
@@ -23,7 +23,7 @@ SECRETS = planted_secrets()
 
 @pytest.fixture(scope="module")
 def project(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, str]]:
-    env = uv_environment("3.13")
+    env = uv_environment(DEFAULT_PYTHON)
     project = render(tmp_path_factory.mktemp("layers") / "project", tasks=True)
     commit_everything(project)
     synced = run([TOOLS_DIR / "uv", "sync", "--frozen", "--quiet"], project, env)

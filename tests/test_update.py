@@ -22,7 +22,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from .conftest import REPO_ROOT, TOOLS_DIR, run, uv_environment
+from .conftest import DEFAULT_PYTHON, REPO_ROOT, TOOLS_DIR, run, uv_environment
 
 pytestmark = pytest.mark.full
 
@@ -189,7 +189,7 @@ def make_team_edits(project: Path, env: Mapping[str, str]) -> None:
 
 @pytest.fixture(scope="module")
 def env() -> dict[str, str]:
-    return uv_environment("3.13")
+    return uv_environment(DEFAULT_PYTHON)
 
 
 @pytest.fixture(scope="module")

@@ -7,6 +7,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from .conftest import DEFAULT_PYTHON
+
 
 @dataclass(frozen=True)
 class Variant:
@@ -16,7 +18,7 @@ class Variant:
 
     @property
     def python(self) -> str:
-        return str(self.answers.get("python_version", "3.13"))
+        return str(self.answers.get("python_version", DEFAULT_PYTHON))
 
     @property
     def id(self) -> str:

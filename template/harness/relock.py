@@ -8,6 +8,7 @@ never fails the render: when locking is impossible it says why and what to run.
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -36,12 +37,25 @@ def main(root: Path) -> int:
         lockfile.unlink()
     completed = subprocess.run([uv, "lock", "--quiet"], cwd=root, check=False)
     if completed.returncode != 0:
-        print(
-            "`uv lock` failed (see above). If uv cannot find the Python in .python-version, point "
-            "it at one, e.g. `UV_PYTHON=/path/to/python3.X uv lock`; otherwise fix "
-            "pyproject.toml and run `uv lock` again."
-        )
+        print(failure_hint(os.environ.get("PYENV_VERSION")))
     return 0
+
+
+def failure_hint(pyenv_version: str | None) -> str:
+    hint = (
+        "`uv lock` failed (see above). If uv cannot find the Python in .python-version, point "
+        "it at one, e.g. `UV_PYTHON=/path/to/python3.X uv lock`; otherwise fix "
+        "pyproject.toml and run `uv lock` again."
+    )
+    if pyenv_version:
+        # pyenv's shim for a pip-installed uv exports PYENV_VERSION, and every pyenv shim uv
+        # then tries (python3.13, ...) refuses to run any other version.
+        hint += (
+            f" PYENV_VERSION={pyenv_version} is set, so pyenv's shims run only that version:"
+            " give uv the interpreter's real path, e.g. `UV_PYTHON=$(pyenv root)/versions/"
+            "3.X.Y/bin/python3`."
+        )
+    return hint
 
 
 if __name__ == "__main__":

@@ -12,7 +12,15 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..conftest import REPO_ROOT, TOOLS_DIR, commit_everything, find_python, run, uv_environment
+from ..conftest import (
+    DEFAULT_PYTHON,
+    REPO_ROOT,
+    TOOLS_DIR,
+    commit_everything,
+    find_python,
+    run,
+    uv_environment,
+)
 
 UV = TOOLS_DIR / "uv"
 COPIER = TOOLS_DIR / "copier"
@@ -108,7 +116,7 @@ def check(result: subprocess.CompletedProcess[str], what: str) -> None:
 
 
 def project_environment(
-    python: str = "3.13", extra: Mapping[str, str] | None = None
+    python: str = DEFAULT_PYTHON, extra: Mapping[str, str] | None = None
 ) -> dict[str, str]:
     """The environment a rendered project's commands run in (real interpreter, no downloads)."""
     if find_python(python) is None:

@@ -1,0 +1,98 @@
+"""The lock step Copier runs after copy and update: it makes uv.lock and never fails a render."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from harness import relock
+
+CONFLICTED = "<<<<<<< before updating\nold\n=======\nnew\n>>>>>>> after updating\n"
+
+
+class FakeUv:
+    """Stands in for ``uv lock``: records each call and exits with ``code``."""
+
+    def __init__(self, code: int = 0) -> None:
+        self.code = code
+        self.calls: list[tuple[list[str], Path]] = []
+
+    def __call__(self, argv: Sequence[str], **kwargs: Any) -> subprocess.CompletedProcess[str]:
+        assert kwargs["check"] is False
+        self.calls.append((list(argv), kwargs["cwd"]))
+        return subprocess.CompletedProcess(list(argv), self.code)
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    (tmp_path / "pyproject.toml").write_text('[project]\nname = "svc"\n')
+    return tmp_path
+
+
+def use(monkeypatch: pytest.MonkeyPatch, uv: str | None, code: int = 0) -> FakeUv:
+    monkeypatch.setattr(shutil, "which", lambda name: uv if name == "uv" else None)
+    fake = FakeUv(code)
+    monkeypatch.setattr(subprocess, "run", fake)
+    return fake
+
+
+def test_locks_in_the_project(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    fake = use(monkeypatch, "/opt/uv")
+    assert relock.main(project) == 0
+    assert fake.calls == [(["/opt/uv", "lock", "--quiet"], project)]
+
+
+def test_a_conflicted_lockfile_is_regenerated_not_merged(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (project / "uv.lock").write_text(CONFLICTED)
+    fake = use(monkeypatch, "/opt/uv")
+    assert relock.main(project) == 0
+    assert not (project / "uv.lock").exists()
+    assert len(fake.calls) == 1
+
+
+def test_a_conflicted_pyproject_is_left_to_the_team(
+    project: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (project / "pyproject.toml").write_text(CONFLICTED)
+    (project / "uv.lock").write_text("version = 1\n")
+    fake = use(monkeypatch, "/opt/uv")
+    assert relock.main(project) == 0
+    assert fake.calls == []
+    assert (project / "uv.lock").read_text() == "version = 1\n"
+    assert "pyproject.toml has conflict markers" in capsys.readouterr().out
+
+
+def test_without_uv_it_says_what_to_run(
+    project: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    fake = use(monkeypatch, None)
+    assert relock.main(project) == 0
+    assert fake.calls == []
+    assert "uv is not on PATH" in capsys.readouterr().out
+
+
+def test_a_failed_lock_explains_how_to_point_uv_at_a_python(
+    project: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.delenv("PYENV_VERSION", raising=False)
+    use(monkeypatch, "/opt/uv", code=2)
+    assert relock.main(project) == 0
+    out = capsys.readouterr().out
+    assert "UV_PYTHON=/path/to/python3.X uv lock" in out
+    assert "PYENV_VERSION" not in out
+
+
+def test_a_failed_lock_under_a_pyenv_shim_names_the_cause(
+    project: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("PYENV_VERSION", "3.11.7")
+    use(monkeypatch, "/opt/uv", code=2)
+    assert relock.main(project) == 0
+    assert "PYENV_VERSION=3.11.7 is set" in capsys.readouterr().out
