@@ -34,8 +34,13 @@ class JsonFormatter(logging.Formatter):
         return json.dumps(entry, default=str)
 
 
-def configure_logging(level: str) -> None:
-    """Route the root logger (and uvicorn's) to one JSON handler on stdout."""
+def configure_logging(level: str, *, access_log: bool) -> None:
+    """Route the root logger (and uvicorn's) to one JSON handler on stdout.
+
+    uvicorn writes an access line whenever ``uvicorn.access`` has a handler anywhere up its
+    chain, whatever its own ``access_log`` flag says, so that logger propagates to ours only
+    when ``access_log`` asks for it.
+    """
     handler = logging.StreamHandler(sys.stdout)
     handler.setFormatter(JsonFormatter())
     root = logging.getLogger()
@@ -44,4 +49,4 @@ def configure_logging(level: str) -> None:
     for name in ("uvicorn", "uvicorn.error", "uvicorn.access"):
         logger = logging.getLogger(name)
         logger.handlers.clear()
-        logger.propagate = True
+        logger.propagate = name != "uvicorn.access" or access_log
