@@ -6,7 +6,6 @@ covers error responses produced further down the stack.
 
 from __future__ import annotations
 
-from starlette.datastructures import MutableHeaders
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 # The policy forbids inline script: even if an attacker gets markup into a page, it cannot run.
@@ -30,9 +29,17 @@ SECURITY_HEADERS: dict[str, str] = {
 # in production, and elsewhere they keep the other headers but not the strict CSP.
 DOCS_PATHS = ("/docs", "/redoc")
 
+# Encoded once: ASGI headers are lower-case byte pairs, and this runs on every response.
+_ENCODED = tuple(
+    (name.lower().encode(), value.encode()) for name, value in SECURITY_HEADERS.items()
+)
+_DOCS_ENCODED = tuple(header for header in _ENCODED if header[0] != b"content-security-policy")
+_CACHE_CONTROL = b"cache-control"
+_NO_STORE = (_CACHE_CONTROL, b"no-store")
+
 
 class SecurityHeadersMiddleware:
-    """Adds ``SECURITY_HEADERS`` (and ``Cache-Control: no-store`` for the API)."""
+    """Adds each of ``SECURITY_HEADERS`` a response lacks; API responses get ``no-store``."""
 
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
@@ -42,16 +49,21 @@ class SecurityHeadersMiddleware:
             await self.app(scope, receive, send)
             return
         path: str = scope["path"]
+        defaults = _DOCS_ENCODED if path.startswith(DOCS_PATHS) else _ENCODED
+        api = path.startswith("/api/")
 
         async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
-                headers = MutableHeaders(scope=message)
-                for name, value in SECURITY_HEADERS.items():
-                    if name == "Content-Security-Policy" and path.startswith(DOCS_PATHS):
-                        continue
-                    headers.setdefault(name, value)
-                if path.startswith("/api/"):
-                    headers["Cache-Control"] = "no-store"
+                headers = [
+                    (name, value)
+                    for name, value in message.get("headers", ())
+                    if not (api and name.lower() == _CACHE_CONTROL)
+                ]
+                present = {name.lower() for name, _ in headers}
+                headers += [header for header in defaults if header[0] not in present]
+                if api:
+                    headers.append(_NO_STORE)
+                message["headers"] = headers
             await send(message)
 
         await self.app(scope, receive, send_with_headers)

@@ -4,17 +4,21 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Response, status
 
+from ... import __version__
 from ...services.health import assess_readiness
-from ..deps import ReadinessProbesDep, VersionDep
+from ..deps import ReadinessProbesDep
 from ..schemas import HealthResponse, ReadinessResponse
 
 router = APIRouter(tags=["health"])
 
 
 @router.get("/health")
-async def health(version: VersionDep) -> HealthResponse:
-    """Liveness: the process is up and serving requests."""
-    return HealthResponse(status="ok", version=version)
+async def health() -> HealthResponse:
+    """Liveness: the process is up and serving requests.
+
+    No dependencies: probes call this often, and each one would be solved on every call.
+    """
+    return HealthResponse(status="ok", version=__version__)
 
 
 @router.get(
