@@ -12,12 +12,10 @@ from ..schemas import HealthResponse, ReadinessResponse
 router = APIRouter(tags=["health"])
 
 
+# No dependencies: probes call this often, and FastAPI would solve each one on every call.
 @router.get("/health")
 async def health() -> HealthResponse:
-    """Liveness: the process is up and serving requests.
-
-    No dependencies: probes call this often, and each one would be solved on every call.
-    """
+    """Liveness: the process is up and serving requests."""
     return HealthResponse(status="ok", version=__version__)
 
 
