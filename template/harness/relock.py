@@ -35,27 +35,32 @@ def main(root: Path) -> int:
     if has_conflict_markers(lockfile):
         # A lockfile is derived data: regenerate it rather than merge it.
         lockfile.unlink()
-    completed = subprocess.run([uv, "lock", "--quiet"], cwd=root, check=False)
+    completed = lock(uv, root, dict(os.environ))
+    if completed.returncode != 0 and "PYENV_VERSION" in os.environ:
+        # pyenv's shims export PYENV_VERSION to everything they start (uvx, Copier, a
+        # pip-installed uv), and it pins every other shim, python3.13 included, to that one
+        # version. Without it, the shims follow the project's .python-version, as uv expects.
+        environment = {k: v for k, v in os.environ.items() if k != "PYENV_VERSION"}
+        completed = lock(uv, root, environment)
     if completed.returncode != 0:
-        print(failure_hint(os.environ.get("PYENV_VERSION")))
+        sys.stderr.write(completed.stderr)
+        print(
+            "`uv lock` failed (see above). If uv cannot find the Python in .python-version, "
+            "point it at one, e.g. `UV_PYTHON=/path/to/python3.X uv lock`; otherwise fix "
+            "pyproject.toml and run `uv lock` again."
+        )
     return 0
 
 
-def failure_hint(pyenv_version: str | None) -> str:
-    hint = (
-        "`uv lock` failed (see above). If uv cannot find the Python in .python-version, point "
-        "it at one, e.g. `UV_PYTHON=/path/to/python3.X uv lock`; otherwise fix "
-        "pyproject.toml and run `uv lock` again."
+def lock(uv: str, root: Path, environment: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [uv, "lock", "--quiet"],
+        cwd=root,
+        env=environment,
+        capture_output=True,
+        text=True,
+        check=False,
     )
-    if pyenv_version:
-        # pyenv's shim for a pip-installed uv exports PYENV_VERSION, and every pyenv shim uv
-        # then tries (python3.13, ...) refuses to run any other version.
-        hint += (
-            f" PYENV_VERSION={pyenv_version} is set, so pyenv's shims run only that version:"
-            " give uv the interpreter's real path, e.g. `UV_PYTHON=$(pyenv root)/versions/"
-            "3.X.Y/bin/python3`."
-        )
-    return hint
 
 
 if __name__ == "__main__":

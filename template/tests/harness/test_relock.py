@@ -16,16 +16,19 @@ CONFLICTED = "<<<<<<< before updating\nold\n=======\nnew\n>>>>>>> after updating
 
 
 class FakeUv:
-    """Stands in for ``uv lock``: records each call and exits with ``code``."""
+    """Stands in for ``uv lock``: records each call and exits with the next of ``codes``."""
 
-    def __init__(self, code: int = 0) -> None:
-        self.code = code
+    def __init__(self, *codes: int) -> None:
+        self.codes = list(codes or (0,))
         self.calls: list[tuple[list[str], Path]] = []
+        self.environments: list[dict[str, str]] = []
 
     def __call__(self, argv: Sequence[str], **kwargs: Any) -> subprocess.CompletedProcess[str]:
         assert kwargs["check"] is False
         self.calls.append((list(argv), kwargs["cwd"]))
-        return subprocess.CompletedProcess(list(argv), self.code)
+        self.environments.append(kwargs["env"])
+        code = self.codes.pop(0)
+        return subprocess.CompletedProcess(list(argv), code, "", "error: no python\n" * code)
 
 
 @pytest.fixture
@@ -34,9 +37,9 @@ def project(tmp_path: Path) -> Path:
     return tmp_path
 
 
-def use(monkeypatch: pytest.MonkeyPatch, uv: str | None, code: int = 0) -> FakeUv:
+def use(monkeypatch: pytest.MonkeyPatch, uv: str | None, *codes: int) -> FakeUv:
     monkeypatch.setattr(shutil, "which", lambda name: uv if name == "uv" else None)
-    fake = FakeUv(code)
+    fake = FakeUv(*codes)
     monkeypatch.setattr(subprocess, "run", fake)
     return fake
 
@@ -82,17 +85,30 @@ def test_a_failed_lock_explains_how_to_point_uv_at_a_python(
     project: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     monkeypatch.delenv("PYENV_VERSION", raising=False)
-    use(monkeypatch, "/opt/uv", code=2)
+    fake = use(monkeypatch, "/opt/uv", 2)
     assert relock.main(project) == 0
-    out = capsys.readouterr().out
+    assert len(fake.calls) == 1
+    out, err = capsys.readouterr()
     assert "UV_PYTHON=/path/to/python3.X uv lock" in out
-    assert "PYENV_VERSION" not in out
+    assert "error: no python" in err
 
 
-def test_a_failed_lock_under_a_pyenv_shim_names_the_cause(
+def test_a_pyenv_version_pin_is_dropped_when_it_breaks_the_lock(
     project: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     monkeypatch.setenv("PYENV_VERSION", "3.11.7")
-    use(monkeypatch, "/opt/uv", code=2)
+    fake = use(monkeypatch, "/opt/uv", 2, 0)
     assert relock.main(project) == 0
-    assert "PYENV_VERSION=3.11.7 is set" in capsys.readouterr().out
+    first, second = fake.environments
+    assert first["PYENV_VERSION"] == "3.11.7"
+    assert "PYENV_VERSION" not in second
+    assert capsys.readouterr() == ("", "")
+
+
+def test_a_pyenv_version_pin_is_kept_when_the_lock_works(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("PYENV_VERSION", "3.13.0")
+    fake = use(monkeypatch, "/opt/uv", 0)
+    assert relock.main(project) == 0
+    assert [env["PYENV_VERSION"] for env in fake.environments] == ["3.13.0"]
