@@ -15,6 +15,7 @@ import sys
 from pathlib import Path
 
 CONFLICT_MARKERS = ("<<<<<<< ", ">>>>>>> ")
+PYENV_PINS = ("PYENV_VERSION", "PYENV_DIR")
 
 
 def has_conflict_markers(path: Path) -> bool:
@@ -37,10 +38,11 @@ def main(root: Path) -> int:
         lockfile.unlink()
     completed = lock(uv, root, dict(os.environ))
     if completed.returncode != 0 and "PYENV_VERSION" in os.environ:
-        # pyenv's shims export PYENV_VERSION to everything they start (uvx, Copier, a
-        # pip-installed uv), and it pins every other shim, python3.13 included, to that one
-        # version. Without it, the shims follow the project's .python-version, as uv expects.
-        environment = {k: v for k, v in os.environ.items() if k != "PYENV_VERSION"}
+        # pyenv's shims export PYENV_VERSION and PYENV_DIR to everything they start (uvx,
+        # Copier, a pip-installed uv): the first pins every other shim, python3.13 included, to
+        # one version; the second makes them look for .python-version elsewhere. Without both,
+        # the shims follow this project's .python-version, as uv expects.
+        environment = {k: v for k, v in os.environ.items() if k not in PYENV_PINS}
         completed = lock(uv, root, environment)
     if completed.returncode != 0:
         sys.stderr.write(completed.stderr)

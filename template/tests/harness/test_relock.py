@@ -97,11 +97,13 @@ def test_a_pyenv_version_pin_is_dropped_when_it_breaks_the_lock(
     project: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     monkeypatch.setenv("PYENV_VERSION", "3.11.7")
+    monkeypatch.setenv("PYENV_DIR", "/where/uvx/was/started")
     fake = use(monkeypatch, "/opt/uv", 2, 0)
     assert relock.main(project) == 0
     first, second = fake.environments
     assert first["PYENV_VERSION"] == "3.11.7"
     assert "PYENV_VERSION" not in second
+    assert "PYENV_DIR" not in second
     assert capsys.readouterr() == ("", "")
 
 
