@@ -81,7 +81,7 @@ def test_hadolint_fails_on_a_planted_problem(project: Path, tmp_path: Path) -> N
 
 def trivy_config(directory: Path) -> subprocess.CompletedProcess[str]:
     """Trivy's misconfiguration scan with the checks built into the binary (no download)."""
-    argv = [TOOLS_DIR / "trivy", "config", "--skip-check-update", "--quiet"]
+    argv: list[str | Path] = [TOOLS_DIR / "trivy", "config", "--skip-check-update", "--quiet"]
     return run([*argv, "--exit-code", "1", "--severity", "HIGH,CRITICAL", "."], directory)
 
 
