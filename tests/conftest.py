@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import fcntl
 import os
 import shutil
 import subprocess
 import sys
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager, nullcontext
 from pathlib import Path
 from typing import Any
@@ -115,6 +116,31 @@ def run(
         text=True,
         check=False,
     )
+
+
+def run_once(
+    tmp_path_factory: pytest.TempPathFactory,
+    worker_id: str,
+    name: str,
+    make: Callable[[Path], None],
+) -> Path:
+    """``make(<shared temp dir>/name)`` once per test run, by whichever xdist worker comes first.
+
+    The workers share the directory above their own temp dirs and take turns through a lock;
+    the others wait, then reuse what the first one made.
+    """
+    shared = tmp_path_factory.getbasetemp()
+    if worker_id != "master":
+        shared = shared.parent
+    target = shared / name
+    ready = shared / f"{name}.ready"
+    with (shared / f"{name}.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not ready.exists():
+            shutil.rmtree(target, ignore_errors=True)
+            make(target)
+            ready.touch()
+    return target
 
 
 def commit_everything(project: Path, message: str = "chore: render from Harness") -> None:

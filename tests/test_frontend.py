@@ -7,7 +7,6 @@ across xdist workers), and proves each job fails when it should on a copy of tha
 
 from __future__ import annotations
 
-import fcntl
 import json
 import os
 import re
@@ -18,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import DEFAULT_PYTHON, TOOLS_DIR, render, run, uv_environment
+from .conftest import DEFAULT_PYTHON, TOOLS_DIR, render, run, run_once, uv_environment
 
 UV = TOOLS_DIR / "uv"
 PYTHON = DEFAULT_PYTHON
@@ -134,26 +133,18 @@ def test_e2e_without_a_chromium_is_skipped_with_the_reason(
 def project(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> Path:
     """A rendered frontend + agent project with its Python and npm packages installed.
 
-    Made once per test run: xdist workers share the directory above their own temp dirs and
-    take turns through a lock, so only the first one renders and installs.
+    Made once per test run and shared by every xdist worker.
     """
-    shared = tmp_path_factory.getbasetemp()
-    if worker_id != "master":
-        shared = shared.parent
-    project = shared / "frontend-agent"
-    ready = shared / "frontend-agent.ready"
     env = uv_environment(PYTHON)
-    with (shared / "frontend-agent.lock").open("w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
-        if not ready.exists():
-            shutil.rmtree(project, ignore_errors=True)
-            render(project, {"include_frontend": True}, tasks=True)
-            synced = run([UV, "sync", "--frozen"], project, env)
-            assert synced.returncode == 0, synced.stderr
-            installed = run(["npm", "ci", "--no-audit", "--no-fund"], project / "frontend", env)
-            assert installed.returncode == 0, installed.stdout + installed.stderr
-            ready.touch()
-    return project
+
+    def make(project: Path) -> None:
+        render(project, {"include_frontend": True}, tasks=True)
+        synced = run([UV, "sync", "--frozen"], project, env)
+        assert synced.returncode == 0, synced.stderr
+        installed = run(["npm", "ci", "--no-audit", "--no-fund"], project / "frontend", env)
+        assert installed.returncode == 0, installed.stdout + installed.stderr
+
+    return run_once(tmp_path_factory, worker_id, "frontend-agent", make)
 
 
 def copy_of(project: Path, destination: Path) -> Path:

