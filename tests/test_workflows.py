@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import re
 import shutil
+import subprocess
 import sys
 from pathlib import Path
 from typing import Any
@@ -21,6 +22,7 @@ from .variants import Variant, option_matrix
 MATRIX = option_matrix()
 TOOLS = Path(sys.executable).parent
 NODE_TOOLS = REPO_ROOT / "tests" / "tools"
+GITHUB_EXPRESSION = re.compile(r"\$\{\{.*?\}\}")
 PINNED = re.compile(r"^[\w.-]+/[\w./-]+@[0-9a-f]{40} # v\d+(\.\d+)*$")
 
 
@@ -112,6 +114,50 @@ def test_actionlint_fails_on_a_planted_missing_job(actionlint: list[str], tmp_pa
     result = run([*actionlint, ".github/workflows/*.yml"], tmp_path)
     assert result.returncode == 1
     assert 'needs job "no-such-job" which does not exist' in result.stdout
+
+
+def run_blocks(root: Path) -> list[tuple[str, str]]:
+    """Each workflow step's ``run:`` script as bash sees it, with GitHub expressions filled in."""
+    blocks = []
+    for path in sorted((root / ".github" / "workflows").glob("*.yml")):
+        for job_id, job in yaml.safe_load(path.read_text())["jobs"].items():
+            for index, step in enumerate(job.get("steps", [])):
+                if "run" in step:
+                    # GitHub replaces an expression with its value before bash runs.
+                    script = GITHUB_EXPRESSION.sub("expression_value", step["run"])
+                    blocks.append((f"{path.name} {job_id} step {index + 1}", script))
+    return blocks
+
+
+def shellcheck_findings(blocks: list[tuple[str, str]]) -> list[str]:
+    findings = []
+    for label, script in blocks:
+        checked = subprocess.run(
+            [TOOLS / "shellcheck", "--shell=bash", "-"],
+            input=script,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        if checked.returncode != 0:
+            findings.append(f"{label}:\n{checked.stdout}")
+    return findings
+
+
+def test_run_scripts_pass_shellcheck(project: Path) -> None:
+    blocks = run_blocks(project)
+    assert blocks
+    assert shellcheck_findings(blocks) == []
+
+
+def test_the_templates_own_scripts_pass_shellcheck() -> None:
+    ci_run = ("/.ci/run", (REPO_ROOT / ".ci" / "run").read_text())
+    assert shellcheck_findings([*run_blocks(REPO_ROOT), ci_run]) == []
+
+
+def test_shellcheck_fails_on_a_planted_unquoted_variable() -> None:
+    (finding,) = shellcheck_findings([("planted", 'rm -rf $BUILD_DIR/"cache"\n')])
+    assert "SC2086" in finding
 
 
 def test_workflows_and_dependabot_match_their_schemas(project: Path) -> None:
