@@ -46,9 +46,10 @@ def uv_environment(python: str) -> dict[str, str]:
         pytest.skip(f"Python {python} is not installed on this machine")
     env = dict(os.environ)
     env.pop("VIRTUAL_ENV", None)
-    # pyenv's shim for a pip-installed uv exports PYENV_VERSION, which pins every other shim
-    # (python3.13 included) to the interpreter uv was installed into.
+    # pyenv's shim for a pip-installed uv exports PYENV_VERSION (and PYENV_DIR), which pin
+    # every other shim, python3.13 included, to the interpreter uv was installed into.
     env.pop("PYENV_VERSION", None)
+    env.pop("PYENV_DIR", None)
     env["UV_PYTHON"] = str(interpreter)
     env["UV_PYTHON_DOWNLOADS"] = "never"
     env["PATH"] = os.pathsep.join([str(TOOLS_DIR), env.get("PATH", "")])
@@ -57,7 +58,10 @@ def uv_environment(python: str) -> dict[str, str]:
 
 @pytest.fixture(scope="session", autouse=True)
 def _offline_uv() -> Iterator[None]:
-    """Copier's tasks call uv: make them find the locked uv and never download a Python."""
+    """Commands started with the tests' own environment find the locked tools, never a download.
+
+    (Copier's tasks do not see this: ``task_environment`` serves them.)
+    """
     saved = {key: os.environ.get(key) for key in ("PATH", "UV_PYTHON_DOWNLOADS")}
     os.environ["PATH"] = os.pathsep.join([str(TOOLS_DIR), os.environ.get("PATH", "")])
     os.environ["UV_PYTHON_DOWNLOADS"] = "never"
