@@ -16,11 +16,10 @@ import yaml
 
 from extensions.harness import ci_jobs
 
-from .conftest import REPO_ROOT, render, run, run_once
+from .conftest import REPO_ROOT, TOOLS_DIR, render, run, run_once
 from .variants import Variant, option_matrix
 
 MATRIX = option_matrix()
-TOOLS = Path(sys.executable).parent
 NODE_TOOLS = REPO_ROOT / "tests" / "tools"
 GITHUB_EXPRESSION = re.compile(r"\$\{\{.*?\}\}")
 PINNED = re.compile(r"^[\w.-]+/[\w./-]+@[0-9a-f]{40} # v\d+(\.\d+)*$")
@@ -69,7 +68,7 @@ def raw_uses(project: Path) -> list[str]:
 
 
 def test_zizmor_finds_nothing(project: Path) -> None:
-    result = run([TOOLS / "zizmor", "--offline", ".github/workflows"], project)
+    result = run([TOOLS_DIR / "zizmor", "--offline", ".github/workflows"], project)
     assert result.returncode == 0, result.stdout + result.stderr
 
 
@@ -133,7 +132,7 @@ def shellcheck_findings(blocks: list[tuple[str, str]]) -> list[str]:
     findings = []
     for label, script in blocks:
         checked = subprocess.run(
-            [TOOLS / "shellcheck", "--shell=bash", "-"],
+            [TOOLS_DIR / "shellcheck", "--shell=bash", "-"],
             input=script,
             capture_output=True,
             text=True,
@@ -151,7 +150,7 @@ def test_run_scripts_pass_shellcheck(project: Path) -> None:
 
 
 def test_the_templates_own_scripts_pass_shellcheck() -> None:
-    ci_run = ("/.ci/run", (REPO_ROOT / ".ci" / "run").read_text())
+    ci_run = (".ci/run", (REPO_ROOT / ".ci" / "run").read_text())
     assert shellcheck_findings([*run_blocks(REPO_ROOT), ci_run]) == []
 
 
@@ -162,7 +161,7 @@ def test_shellcheck_fails_on_a_planted_unquoted_variable() -> None:
 
 def test_workflows_and_dependabot_match_their_schemas(project: Path) -> None:
     files = sorted(str(path) for path in (project / ".github" / "workflows").glob("*.yml"))
-    schema: list[str | Path] = [TOOLS / "check-jsonschema", "--builtin-schema"]
+    schema: list[str | Path] = [TOOLS_DIR / "check-jsonschema", "--builtin-schema"]
     result = run([*schema, "vendor.github-workflows", *files], project)
     assert result.returncode == 0, result.stdout
     result = run([*schema, "vendor.dependabot", ".github/dependabot.yml"], project)

@@ -205,9 +205,9 @@ def measure(settings: Settings) -> list[Figure]:
         for _ in range(rounds):
             for endpoint, request in ENDPOINTS.items():
                 for name, port in ports.items():
-                    used = cpu_seconds(pids[name])
+                    before = cpu_seconds(pids[name])
                     result = drive(port, request, total=REQUESTS, concurrency=CONCURRENCY)
-                    used = cpu_seconds(pids[name]) - used
+                    used = cpu_seconds(pids[name]) - before
                     loads.setdefault((endpoint, name), []).append(result)
                     capacity.setdefault((endpoint, name), []).append(
                         REQUESTS / used if used else float("nan")
