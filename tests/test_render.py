@@ -12,7 +12,7 @@ import pytest
 import yaml
 
 from .conftest import render
-from .variants import Variant, option_matrix
+from .variants import CUSTOM_NAMES, Variant, option_matrix
 
 # A Jinja marker left in the output; `${{ ... }}` is GitHub Actions syntax and is fine.
 LEFTOVER_JINJA = re.compile(r"(?<!\$)\{\{|\{%|%\}|\{#")
@@ -98,3 +98,21 @@ def test_local_jobs_match_the_extension(rendered: Path) -> None:
     jobs_source = (rendered / "harness" / "jobs.py").read_text()
     assert 'key="lint"' in jobs_source
     assert 'name="Unit tests + coverage"' in jobs_source
+
+
+def test_custom_names_reach_every_place_that_needs_them(tmp_path: Path) -> None:
+    """Import name, distribution and repository are three answers; none stands in for another."""
+    project = render(tmp_path / "project", {**CUSTOM_NAMES, "include_container": True})
+    pyproject = tomllib.loads((project / "pyproject.toml").read_text())
+    assert pyproject["project"]["name"] == "acme-ledger-api"
+    # uv_build looks for src/<normalised distribution name> unless it is told the module name.
+    assert pyproject["tool"]["uv"]["build-backend"]["module-name"] == "billing"
+    assert (project / "src" / "billing" / "__init__.py").is_file()
+    assert pyproject["tool"]["importlinter"]["root_package"] == "billing"
+    assert pyproject["tool"]["coverage"]["run"]["source"] == ["billing"]
+    assert 'CMD ["python", "-m", "billing"]' in (project / "Dockerfile").read_text()
+    for path in text_files(project):
+        if path.name != "LICENSE":
+            text = path.read_text()
+            assert "my_service" not in text, path
+            assert "my-service" not in text, path

@@ -17,7 +17,7 @@ import yaml
 from extensions.harness import ci_jobs
 
 from .conftest import REPO_ROOT, TOOLS_DIR, render, run, run_once
-from .variants import Variant, option_matrix
+from .variants import FULL_TIER, Variant, option_matrix
 
 MATRIX = option_matrix()
 NODE_TOOLS = REPO_ROOT / "tests" / "tools"
@@ -241,3 +241,11 @@ def test_protect_dry_run_prints_the_requests(project: Path) -> None:
     assert "repos/your-org/my-service/branches/main/protection" in result.stdout
     assert "repos/your-org/my-service/branches/develop/protection" in result.stdout
     assert '"allow_force_pushes": false' in result.stdout
+
+
+def test_the_templates_full_tier_matrix_lists_every_full_tier_variant() -> None:
+    workflow = yaml.safe_load((REPO_ROOT / ".github" / "workflows" / "ci.yml").read_text())
+    matrix = workflow["jobs"]["full"]["strategy"]["matrix"]["variant"]
+    assert matrix == [variant.id for variant in FULL_TIER], (
+        "the template CI's full-tier matrix must list tests/variants.py's FULL_TIER ids in order"
+    )

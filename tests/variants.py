@@ -35,6 +35,8 @@ class Variant:
         ]
         if self.answers.get("llm_provider", "openai") != "openai":
             options.append(str(self.answers["llm_provider"]))
+        if "package_name" in self.answers:
+            options.append("custom-names")
         options.append(f"py{self.python}")
         everything = all(name in options for name in ("frontend", "agent", "container"))
         label = "full" if everything else "variant"
@@ -58,11 +60,28 @@ def option_matrix() -> list[Variant]:
     return variants
 
 
+# Names a real team picks: none of them derived from another, so a place that uses the wrong one
+# (the distribution name where the import name belongs, say) breaks the build or the CI.
+CUSTOM_NAMES = {
+    "project_name": "Acme Billing Ledger",
+    "project_slug": "acme-ledger-api",
+    "package_name": "billing",
+    "repository_name": "ledger",
+}
+
 # The variants whose complete local CI the full tier runs. Together they exercise every
-# Python version offered, both providers, the agent switched off, and every option at once.
+# Python version offered, both providers, the agent switched off, custom names, and every
+# option at once.
 FULL_TIER = [
     Variant(),
-    Variant({"include_frontend": True, "include_container": True}),
+    Variant(
+        {
+            **CUSTOM_NAMES,
+            "include_frontend": True,
+            "include_container": True,
+            "python_version": "3.12",
+        }
+    ),
     Variant({"include_agent": False, "python_version": "3.11", "coverage_threshold": 90}),
-    Variant({"llm_provider": "anthropic", "python_version": "3.12", "license": "Apache-2.0"}),
+    Variant({"llm_provider": "anthropic", "license": "Apache-2.0"}),
 ]
