@@ -79,8 +79,9 @@ def repo(tmp_path: Path) -> Path:
 # --------------------------------------------------------------------------------------------
 
 
-def test_every_rule_has_a_planted_secret() -> None:
-    assert {p.rule_id for p in PLANTED} == set(SCANNER.rule_ids())
+def test_every_planted_secret_has_a_rule() -> None:
+    # test_secret_kinds.py has a positive and a near miss for every rule id.
+    assert {p.rule_id for p in PLANTED} <= set(SCANNER.rule_ids())
 
 
 @pytest.mark.parametrize("planted", [pytest.param(p, id=p.rule_id) for p in PLANTED])
@@ -321,13 +322,16 @@ def test_cli_honours_secretsignore(repo: Path) -> None:
     assert result.stdout.splitlines() == [f"src/aws.py:{planted.line}: {planted.rule_id}"]
 
 
-def test_cli_skips_binary_and_oversized_files(tmp_path: Path) -> None:
+def test_cli_scans_binary_text_runs_and_refuses_oversized_files(tmp_path: Path) -> None:
     planted = PLANTED[0]
     (tmp_path / "blob.bin").write_bytes(b"\x00\x01" + planted.content.encode())
-    big = planted.content + "#" * (SCANNER.MAX_FILE_BYTES + 1)
-    (tmp_path / "big.txt").write_text(big, encoding="utf-8")
-    result = cli("blob.bin", "big.txt", cwd=tmp_path)
-    assert result.returncode == 0
+    result = cli("blob.bin", cwd=tmp_path)
+    assert result.returncode == 1
+    assert f"blob.bin:{planted.line}: {planted.rule_id}" in result.stdout
+    (tmp_path / "big.txt").write_text("#" * (SCANNER.MAX_FILE_BYTES + 1), encoding="utf-8")
+    result = cli("big.txt", cwd=tmp_path)
+    assert result.returncode == 2
+    assert "too large" in result.stderr
 
 
 def test_cli_walks_directories(tmp_path: Path) -> None:
