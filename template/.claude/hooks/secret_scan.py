@@ -343,7 +343,7 @@ _RULE_SPECS: tuple[
     ("private-key", _PRIVATE_KEY_HEADER + _PRIVATE_KEY_BODY, 1, 3.5, ("private key",), None),
     (
         "private-key",
-        r"PuTTY-User-Key-File-\d+:.{0,2000}?Private-Lines:\s*\d+\s*((?:[A-Za-z0-9+/=]+\s*){2,})",
+        r"PuTTY-User-Key-File-\d+:[\s\S]{0,2000}?Private-Lines:\s*\d+\s*((?:[A-Za-z0-9+/=]+\s*){2,})",
         1,
         3.5,
         ("putty-user-key-file",),
@@ -713,6 +713,8 @@ def _scan_percent_encoded(text: str, path: str, first_line: int) -> list[Finding
     escape = _regex("percent-escape", _PERCENT_ESCAPE)
     lines = _Lines(text)
     for match in _regex("percent-line", _PERCENT_LINE).finditer(text):
+        if _allowed_inline(text, match.start()):
+            continue
         decoded = escape.sub(lambda m: chr(int(m.group(1), 16)), match.group(0))
         line = lines.at(match.start()) + first_line - 1
         found = _scan_plain(decoded, path, 1) + _scan_base64_pem(decoded, path, 1)
@@ -725,7 +727,12 @@ def scan_text(text: str, path: str = "<text>", *, first_line: int = 1) -> list[F
     if not text:
         return []
     findings = _scan_plain(text, path, first_line)
-    findings += _scan_base64_pem(text, path, first_line)
+    wrapped = _scan_base64_pem(text, path, first_line)
+    if wrapped:
+        # The generic rule sees the same base64 value (tls.key: LS0t...); one finding is enough.
+        lines = {f.line for f in wrapped}
+        findings = [f for f in findings if f.rule_id != GENERIC_RULE_ID or f.line not in lines]
+        findings += wrapped
     if "%" in text:
         findings += _scan_percent_encoded(text, path, first_line)
     return sorted(set(findings))
