@@ -1,1 +1,1 @@
-"""Harness agent guard: the policy behind the hook scripts in .claude/hooks (standard library only)."""
+"""Harness agent guard: the policy behind the hook scripts in .claude/hooks (stdlib only)."""

@@ -66,7 +66,12 @@ PROTECTED: tuple[ProtectedPath, ...] = (
     # The guards themselves and the agent settings that load them.
     P(".claude/hooks/**", DENY, "guard-hooks", "the agent hook scripts"),
     P(".claude/settings.json", DENY, "guard-agent-settings", "the Claude Code project settings"),
-    P(".claude/settings.local.json", DENY, "guard-agent-settings", "the Claude Code local settings"),
+    P(
+        ".claude/settings.local.json",
+        DENY,
+        "guard-agent-settings",
+        "the Claude Code local settings",
+    ),
     P(".claude/audit/**", DENY, "guard-audit-log", "the hook audit log"),
     P(".codex/**", DENY, "guard-agent-config", "the Codex configuration"),
     P(".gemini/**", DENY, "guard-agent-config", "the Gemini CLI configuration"),
@@ -97,7 +102,12 @@ PROTECTED: tuple[ProtectedPath, ...] = (
     P(".env.test", DENY, "guard-local-secrets", "a local secrets file", read=True),
     # The user's own configuration: agent settings and hooks, git, shell start-up files, keys.
     P("~/.claude/settings.json", DENY, "guard-user-config", "the user's Claude Code settings"),
-    P("~/.claude/settings.local.json", DENY, "guard-user-config", "the user's Claude Code settings"),
+    P(
+        "~/.claude/settings.local.json",
+        DENY,
+        "guard-user-config",
+        "the user's Claude Code settings",
+    ),
     P("~/.claude/hooks/**", DENY, "guard-user-config", "the user's Claude Code hooks"),
     P("~/.codex/**", DENY, "guard-user-config", "the user's Codex configuration"),
     P("~/.gemini/**", DENY, "guard-user-config", "the user's Gemini CLI configuration"),

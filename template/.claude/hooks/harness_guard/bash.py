@@ -1,0 +1,1069 @@
+"""The Bash policy: walk every simple command of a shell command and decide, failing closed.
+
+Every word is either resolved statically (literal text, a variable assigned earlier in the same
+command, ``~``, ``$HOME``, ``$PWD``, a brace expansion, ``$(echo ...)``) or marked *unknown*. A
+sensitive command that needs to know an unknown word is asked (or denied), never allowed; a
+command name that is unknown is always asked. The checks of each command are rules in
+``rules.py``'s registry, found by table lookup (``CHECKS``); the handlers in ``HANDLERS`` only
+parse a command's options into a :class:`Call` and pick the command key whose rules run.
+
+What the walker evaluates itself: pipelines, lists, subshells, ``$( )``, backticks, process
+substitution, here-documents and here-strings, redirections, ``cd``, assignments, functions,
+wrappers (``env``, ``sudo``, ``timeout``, ``xargs``, ``uv run``...), ``bash -c``/``eval``/
+``source`` with a literal script (parsed and checked like the command itself), and shell script
+files run by path.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import os
+import re
+
+from . import protected
+from .protocol import ASK, DENY, Budget, Decision, HookInput
+from .rules import CHECKS, RULES, define
+from .shell import MAX_DEPTH, UNKNOWN, Cmd, ParseError, Part, Word, parse
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterable, Sequence
+
+    from .git import CommitScanRequest, PushScanRequest
+
+# A command longer than this is denied unread: no agent needs a 128 KiB one-liner, and the cap
+# keeps the worst-case decision far inside the time budget.
+MAX_COMMAND_CHARS = 128 * 1024
+MAX_SCRIPT_FILE_BYTES = 64 * 1024
+MAX_BRACE_FIELDS = 64
+TEMP_ROOTS = ("/tmp", "/var/tmp", "/dev/shm")  # noqa: S108 - where a command may scribble
+DEVICES = frozenset({"/dev/null", "/dev/stdout", "/dev/stderr", "/dev/tty", "/dev/zero"})
+
+
+define(
+    "write-protected",
+    DENY,
+    "a write, deletion, move, mode change or link that reaches a guard file (the list in "
+    "protected.py), also through a symlink, a hard link or a parent directory",
+    "the guards, the gates and the user's own configuration are the reviewed boundary; an agent "
+    "that can change them has no boundary",
+)
+define(
+    "write-review",
+    ASK,
+    "a shell write to a reviewed path (workflows, CODEOWNERS, the CI gates, security exceptions)",
+    "these change what CI enforces; a person should see the change",
+)
+define(
+    "write-outside-project",
+    ASK,
+    "a write or deletion outside the project and the temp directories",
+    "an agent works in its project; anything else on the machine belongs to someone else",
+)
+define(
+    "read-secret",
+    ASK,
+    "reading, copying or sending a local secret (.env files, ~/.ssh, cloud and registry "
+    "credentials), also inside a directory that is archived, copied or uploaded",
+    "what an agent reads reaches its transcript and any tool it calls",
+)
+define(
+    "discard-uncommitted",
+    ASK,
+    "deleting or overwriting a file or tree that holds uncommitted (modified or untracked) work",
+    "git cannot bring back work that was never committed",
+)
+
+
+class Arg(str):
+    """One field of a command's argv: its text, and whether the guard really knows it."""
+
+    unknown: bool
+    glob: bool
+
+    def __new__(cls, text: str, *, unknown: bool = False, glob: bool = False) -> Arg:
+        self = super().__new__(cls, text)
+        self.unknown = unknown or UNKNOWN in text
+        self.glob = glob
+        return self
+
+    @property
+    def opaque(self) -> bool:
+        """Not one known, literal value: unknown parts, or a glob that may match many files."""
+        return self.unknown or self.glob
+
+
+class BlockedError(Exception):
+    """Stops the walk at the first deny."""
+
+    def __init__(self, decision: Decision) -> None:
+        super().__init__(decision.rule)
+        self.decision = decision
+
+
+class Call:
+    """One simple command after expansion: what the rules inspect."""
+
+    __slots__ = ("analyzer", "args", "env", "name", "operands", "options", "piped", "stdin")
+
+    def __init__(
+        self,
+        analyzer: Analyzer,
+        name: str,
+        args: list[Arg],
+        env: dict[str, Arg],
+        stdin: list[Arg],
+        piped: Cmd | None,
+    ) -> None:
+        self.analyzer = analyzer
+        self.name = name
+        self.args = args  # after the command name
+        self.env = env  # prefix assignments
+        self.stdin = stdin  # here-documents and here-strings
+        self.piped = piped  # the pipeline stage whose output is this command's input
+        self.options: list[tuple[str, Arg | None]] = []
+        self.operands: list[Arg] = []
+
+    def parse_options(
+        self,
+        value_short: str = "",
+        value_long: Iterable[str] = (),
+        *,
+        stop_at_operand: bool = False,
+    ) -> Call:
+        """Split ``args`` getopt-style into options ``(name, value)`` and operands."""
+        long_values = frozenset(value_long)
+        options: list[tuple[str, Arg | None]] = []
+        operands: list[Arg] = []
+        args = self.args
+        i = 0
+        while i < len(args):
+            arg = args[i]
+            i += 1
+            if arg == "--" and not arg.unknown:
+                operands.extend(args[i:])
+                break
+            if arg.unknown or not arg.startswith("-") or arg == "-":
+                operands.append(arg)
+                if stop_at_operand:
+                    operands.extend(args[i:])
+                    break
+                continue
+            if arg.startswith("--"):
+                name, equals, value = arg.partition("=")
+                if equals:
+                    options.append((name, Arg(value, unknown=arg.unknown)))
+                elif name in long_values and i < len(args):
+                    options.append((name, args[i]))
+                    i += 1
+                else:
+                    options.append((name, None))
+                continue
+            for k in range(1, len(arg)):
+                flag = "-" + arg[k]
+                if arg[k] in value_short:
+                    rest = arg[k + 1 :]
+                    if rest:
+                        options.append((flag, Arg(rest, unknown=arg.unknown)))
+                    elif i < len(args):
+                        options.append((flag, args[i]))
+                        i += 1
+                    else:
+                        options.append((flag, None))
+                    break
+                options.append((flag, None))
+        self.options = options
+        self.operands = operands
+        return self
+
+    def has(self, *names: str) -> bool:
+        """Whether any of the options ``names`` is given (long options also by a prefix)."""
+        return any(_option_is(option, name) for option, _ in self.options for name in names)
+
+    def values(self, *names: str) -> list[Arg]:
+        return [
+            value
+            for option, value in self.options
+            for name in names
+            if value is not None and _option_is(option, name)
+        ]
+
+
+def _option_is(option: str, name: str) -> bool:
+    if option == name:
+        return True
+    # GNU and git accept an unambiguous prefix of a long option (--forc for --force).
+    return name.startswith("--") and len(option) >= 4 and name.startswith(option)
+
+
+# ---------------------------------------------------------------------------------------------
+# Expansion
+
+
+_BRACE = re.compile(r"\{[^{}]*(?:,|\.\.)[^{}]*\}")
+
+
+def brace_expand(text: str) -> list[str] | None:
+    """Bash brace expansion of ``text`` (``a{b,c}`` and ``{1..3}``); None past the field cap."""
+    match = _BRACE.search(text)
+    if match is None:
+        return [text]
+    head, body, tail = text[: match.start()], match.group()[1:-1], text[match.end() :]
+    if ".." in body and "," not in body:
+        low, _, high = body.partition("..")
+        if low.lstrip("-").isdigit() and high.lstrip("-").isdigit():
+            a, b = int(low), int(high)
+            step = 1 if b >= a else -1
+            if abs(b - a) >= MAX_BRACE_FIELDS:
+                return None
+            choices = [str(n) for n in range(a, b + step, step)]
+        elif len(low) == 1 and len(high) == 1:
+            a, b = ord(low), ord(high)
+            step = 1 if b >= a else -1
+            choices = [chr(n) for n in range(a, b + step, step)]
+        else:
+            choices = ["{" + body + "}"]
+    else:
+        choices = body.split(",")
+    fields: list[str] = []
+    for choice in choices:
+        expanded = brace_expand(head + choice + tail)
+        if expanded is None:
+            return None
+        fields.extend(expanded)
+        if len(fields) > MAX_BRACE_FIELDS:
+            return None
+    return fields
+
+
+_GLOB_CHARS = frozenset("*?[")
+_QUOTED = {"{": "\ue000", "}": "\ue001", ",": "\ue002", "*": "\ue003", "?": "\ue004", "[": "\ue005"}
+_UNQUOTED = {value: key for key, value in _QUOTED.items()}
+
+
+class Analyzer:
+    """Walks a parsed command, tracking cwd, variables and what earlier commands wrote."""
+
+    def __init__(self, hook_input: HookInput, budget: Budget) -> None:
+        self.budget = budget
+        self.cwd: str | None = hook_input.cwd
+        self.project = hook_input.project_dir
+        home = os.environ.get("HOME", "")
+        self.home = os.path.normpath(home) if os.path.isabs(home) else ""
+        self.vars: dict[str, str | None] = {}  # None: assigned, but to something unknown
+        self.functions: set[str] = set()
+        self.written: set[str] = set()  # files an earlier part of this command writes
+        self.asks: list[Decision] = []
+        self.commits: list[CommitScanRequest] = []  # filled by git.py, scanned by decide.py
+        self.pushes: list[PushScanRequest] = []
+        self.staged_paths: list[str] = []  # named by `git add` in this command
+        self.staged_unknown = False  # a `git add` of something unknown
+        self.adds = False  # a `git add` in this command: the commit takes the work tree along
+        self.fetched = False  # a network fetch appears in this command (curl, wget, nc...)
+        self.depth = 0
+
+    # -- decisions ------------------------------------------------------------------------------
+
+    def flag(self, rule_id: str, detail: str) -> None:
+        """Fire a rule: deny stops the walk at once, ask is remembered."""
+        rule = RULES[rule_id]
+        decision = Decision(rule.decision, rule_id, detail)
+        if rule.decision == DENY:
+            raise BlockedError(decision)
+        self.asks.append(decision)
+
+    def run_checks(self, key: str, call: Call) -> None:
+        for rule in CHECKS.get(key, ()):
+            assert rule.check is not None  # noqa: S101 - registered with a check
+            detail = rule.check(call)
+            if detail:
+                self.flag(rule.id, detail)
+
+    # -- expansion ------------------------------------------------------------------------------
+
+    def lookup(self, name: str) -> str | None:
+        if name in self.vars:
+            return self.vars[name]
+        if name == "HOME":
+            return self.home or None
+        if name == "PWD":
+            return self.cwd
+        if name == "CLAUDE_PROJECT_DIR":
+            return self.project
+        return None  # set outside this command: unknown
+
+    def part_value(self, part: Part) -> str | None:
+        if part.kind == "var":
+            value = self.lookup(part.text)
+            if part.op and part.op not in (":?", "?"):
+                return None  # ${x:-...} and friends: which branch runs is not known here
+            return value
+        if part.kind == "sub" and part.script is not None:
+            return self.static_output(part.script)
+        return None
+
+    def expand(self, word: Word) -> list[Arg]:
+        """The fields ``word`` becomes: quote removal, parameters, splitting, braces, globs."""
+        text: list[str] = []
+        unknown = False
+        glob = False
+        split_values: list[str] = []
+        for part in word.parts:
+            if part.kind == "lit":
+                if part.quoted:
+                    text.append("".join(_QUOTED.get(c, c) for c in part.text))
+                else:
+                    text.append(part.text)
+                    glob = glob or bool(_GLOB_CHARS & set(part.text))
+                continue
+            value = self.part_value(part)
+            if value is None:
+                unknown = True
+                text.append(UNKNOWN)
+            elif part.quoted:
+                text.append("".join(_QUOTED.get(c, c) for c in value))
+            else:
+                # An unquoted value is split into words and globbed when the command runs.
+                glob = glob or bool(_GLOB_CHARS & set(value))
+                text.append(value)
+                split_values.append(value)
+        joined = "".join(text)
+        if unknown:
+            return [Arg(_unquote(joined), unknown=True)]
+        fields = brace_expand(joined) if "{" in joined else [joined]
+        if fields is None:
+            return [Arg(_unquote(joined), unknown=True)]
+        result: list[Arg] = []
+        for field in fields:
+            pieces = field.split() if split_values else [field]
+            if split_values and not pieces:
+                continue
+            for piece in pieces:
+                result.append(Arg(_unquote(piece), glob=glob and _has_glob(piece)))
+        if not result and not split_values:
+            result.append(Arg(""))
+        return result
+
+    def argv(self, words: Sequence[Word]) -> list[Arg]:
+        return [field for word in words for field in self.expand(word)]
+
+    def static_output(self, script: list[Cmd]) -> str | None:
+        """What ``$(echo ...)``, ``$(printf '%s' ...)`` or ``$(pwd)`` prints, when knowable."""
+        if len(script) != 1:
+            return None
+        cmd = script[0]
+        if cmd.redirs or cmd.assigns or cmd.pipe_from or cmd.nested:
+            return None
+        argv = self.argv(cmd.words)
+        if cmd.stdin:
+            texts = [arg for word in cmd.stdin for arg in self.expand_stdin(word)]
+            if argv == ["cat"] and not any(t.unknown for t in texts):
+                return "\n".join(texts)
+            return None
+        if not argv or any(arg.opaque for arg in argv):
+            return None
+        if argv == ["pwd"]:
+            return self.cwd
+        if argv[0] == "echo" and not any(a.startswith("-") for a in argv[1:2]):
+            return " ".join(argv[1:])
+        if argv[0] == "printf" and len(argv) >= 2 and argv[1] in ("%s", "%s\\n", "%s "):
+            return " ".join(argv[2:])
+        return None
+
+    # -- paths ----------------------------------------------------------------------------------
+
+    def absolute(self, arg: Arg) -> str | None:
+        """``arg`` as an absolute, normalised path; None when it cannot be known."""
+        if arg.unknown or arg.startswith("~"):
+            return None  # ~user, or a ~ the parser left literal
+        if os.path.isabs(arg):
+            return os.path.normpath(arg)
+        if self.cwd is None:
+            return None
+        return os.path.normpath(os.path.join(self.cwd, arg))
+
+    def protected_entry(self, path: str) -> protected.ProtectedPath | None:
+        """The protected entry ``path`` reaches, through symlinks and hard links too."""
+        entry = protected.classify(path, self.project, self.home)
+        if entry is not None:
+            return entry
+        real = os.path.realpath(path)
+        if real != path:
+            entry = protected.classify(real, os.path.realpath(self.project), self.home)
+            if entry is not None:
+                return entry
+        return self.hard_linked(path)
+
+    def hard_linked(self, path: str) -> protected.ProtectedPath | None:
+        """A protected file that ``path`` is a second name of (a hard link)."""
+        try:
+            info = os.stat(path)
+        except OSError:
+            return None
+        if info.st_nlink < 2:
+            return None
+        for entry, candidate in protected_files(self.project, self.home):
+            try:
+                other = os.stat(candidate)
+            except OSError:
+                continue
+            if (other.st_dev, other.st_ino) == (info.st_dev, info.st_ino):
+                return entry
+        return None
+
+    def check_write(self, arg: Arg, *, what: str = "write to", delete: bool = False) -> None:
+        """Writes, deletions, moves, mode changes and links: refuse protected, ask unknown."""
+        if arg in DEVICES or (arg.startswith("/dev/fd/") and not arg.opaque):
+            return
+        if arg.glob and not arg.unknown:
+            self.check_glob(arg, what)
+            return
+        path = self.absolute(arg)
+        if path is None:
+            self.flag("unknown-word", f"cannot tell which path this command will {what}")
+            return
+        entry = self.protected_entry(path)
+        if entry is not None and not (delete and _stale_git_lock(entry, path)):
+            self.flag_protected(entry, what, path)
+            return
+        if not self.inside_project_or_temp(path):
+            self.flag("write-outside-project", f"it would {what} {path}, outside the project")
+            return
+        if delete or what == "overwrite":
+            self.check_uncommitted(path, what)
+
+    def check_glob(self, arg: Arg, what: str) -> None:
+        """A glob: refused when it can match a guard file, else each current match is checked."""
+        import glob
+
+        pattern = self.absolute(arg)
+        if pattern is None:
+            self.flag("unknown-word", f"cannot tell which paths this command will {what}")
+            return
+        # fnmatch's * also crosses "/" and matches dotfiles: stricter than bash, on purpose.
+        for entry, candidate in protected_targets(self.project, self.home):
+            if fnmatch.fnmatchcase(candidate.lower(), pattern.lower()):
+                self.flag_protected(entry, what, candidate)
+                return
+        matches = glob.glob(pattern)
+        if len(matches) > 200:
+            self.flag(
+                "unknown-word", f"a glob decides which of many files this command will {what}"
+            )
+            return
+        for match in matches:
+            self.check_write(Arg(match), what=what, delete=what in ("delete", "destroy"))
+
+    def flag_protected(self, entry: protected.ProtectedPath, what: str, path: str) -> None:
+        rule = "write-protected" if entry.decision == DENY else "write-review"
+        shown = self.show(path)
+        self.flag(rule, f"it would {what} {shown}, which is {entry.what} ({entry.rule})")
+
+    def check_read(self, arg: Arg, *, contains: bool = False) -> None:
+        """Reading a local secret (``.env``, ``~/.ssh``...), directly or inside a directory."""
+        if arg.opaque:
+            if contains:
+                self.flag("unknown-word", "cannot tell which files this command copies or sends")
+            return
+        path = self.absolute(arg)
+        if path is None:
+            return
+        entry = protected.classify_read(path, self.project, self.home, contains=contains)
+        if entry is None:
+            real = os.path.realpath(path)
+            if real != path:
+                entry = protected.classify_read(real, self.project, self.home, contains=contains)
+        if entry is not None:
+            self.flag("read-secret", f"it would read {self.show(path)}, {entry.what}")
+
+    def inside_project_or_temp(self, path: str) -> bool:
+        roots = [self.project, *TEMP_ROOTS]
+        tmpdir = os.environ.get("TMPDIR", "")
+        if os.path.isabs(tmpdir):
+            roots.append(os.path.normpath(tmpdir))
+        return any(path == root or path.startswith(root.rstrip("/") + "/") for root in roots)
+
+    def check_uncommitted(self, path: str, what: str) -> None:
+        """Deleting or overwriting the only copy of uncommitted work asks a person first."""
+        if not path.startswith(self.project.rstrip("/") + "/") or not os.path.lexists(path):
+            return
+        if not os.path.isdir(os.path.join(self.project, ".git")):
+            return
+        changed = uncommitted(self.project, path, self.budget)
+        if changed is None:
+            self.flag(
+                "unknown-word", f"cannot tell whether {self.show(path)} holds uncommitted work"
+            )
+        elif changed:
+            self.flag(
+                "discard-uncommitted",
+                f"it would {what} {self.show(path)}, which holds uncommitted work "
+                f"({changed}); commit or stash it first",
+            )
+
+    def show(self, path: str) -> str:
+        if path.startswith(self.project.rstrip("/") + "/"):
+            return path[len(self.project.rstrip("/")) + 1 :]
+        return path
+
+    # -- walking --------------------------------------------------------------------------------
+
+    def run_text(self, text: str, what: str) -> None:
+        """Parse and check ``text`` as shell code (``bash -c``, ``eval``, a script file)."""
+        if self.depth >= MAX_DEPTH:
+            self.flag("unparseable-command", "shells nest more than 12 levels deep")
+        if len(text) > MAX_COMMAND_CHARS:
+            self.flag("unparseable-command", f"the {what} is larger than the guard reads")
+        try:
+            script, functions = parse(text, self.depth + 1)
+        except ParseError as exc:
+            self.flag("unparseable-command", f"the {what} cannot be parsed ({exc})")
+            return
+        self.functions.update(functions)
+        saved_cwd = self.cwd
+        self.depth += 1
+        try:
+            self.run_script(script)
+        finally:
+            self.depth -= 1
+            self.cwd = saved_cwd
+
+    def run_script(self, script: list[Cmd]) -> None:
+        for cmd in script:
+            self.run_cmd(cmd)
+
+    def run_cmd(self, cmd: Cmd) -> None:
+        self.budget.check()
+        for nested in cmd.nested:  # substitutions run before the command itself
+            self.depth += 1
+            try:
+                self.run_script(nested)
+            finally:
+                self.depth -= 1
+        env: dict[str, Arg] = {}
+        for name, word in cmd.assigns:
+            fields = self.expand(word)
+            value = Arg(" ".join(fields), unknown=any(f.unknown for f in fields))
+            env[name] = value
+            check_assignment(self, name, value)
+        for op, target in cmd.redirs:
+            for field in self.expand(target):
+                if op in ("<", "<&") and not field.isdigit():
+                    self.check_read(field)
+                elif op in (">", ">|", "&>"):
+                    self.check_write(field, what="overwrite")
+                elif op in (">>", "&>>", "<>"):
+                    self.check_write(field, what="append to")
+                elif op == ">&" and not field.isdigit() and field != "-":
+                    self.check_write(field, what="overwrite")
+                if op not in ("<", "<&") and not field.opaque:
+                    path = self.absolute(field)
+                    if path is not None:
+                        self.written.add(path)
+        argv = self.argv(cmd.words)
+        if not argv:
+            for name, value in env.items():  # a standalone assignment sets a shell variable
+                self.vars[name] = None if value.unknown else str(value)
+            return
+        stdin = [arg for word in cmd.stdin for arg in self.expand_stdin(word)]
+        self.dispatch(argv, env, stdin, cmd.pipe_from)
+
+    def expand_stdin(self, word: Word) -> list[Arg]:
+        """A here-document's text: literal, or unknown when it expands something unknowable."""
+        pieces: list[str] = []
+        unknown = False
+        for part in word.parts:
+            if part.kind == "lit":
+                pieces.append(part.text)
+            else:
+                value = self.part_value(part)
+                unknown = unknown or value is None
+                pieces.append(UNKNOWN if value is None else value)
+        return [Arg("".join(pieces), unknown=unknown)]
+
+    def dispatch(
+        self, argv: list[Arg], env: dict[str, Arg], stdin: list[Arg], piped: Cmd | None
+    ) -> None:
+        """Check one command: the handler of its name, or the rules for unknown programs."""
+        self.budget.check()
+        while argv:
+            head = argv[0]
+            if head.opaque:
+                self.flag("unknown-command", "the command name is decided only when it runs")
+                return
+            name = head.rsplit("/", 1)[-1]
+            if name in RESERVED_PREFIX:
+                argv = argv[1:]
+                continue
+            if name in LOOP_HEADERS:
+                # ``for NAME in WORDS``: NAME takes values the guard does not follow.
+                if len(argv) > 1 and not argv[1].opaque:
+                    self.vars[str(argv[1])] = None
+                return
+            break
+        if not argv:
+            return
+        head = argv[0]
+        name = head.rsplit("/", 1)[-1]
+        if name in self.functions:
+            self.flag("unknown-command", f"'{name}' is a function defined in this command")
+            return
+        if "/" in head:
+            path = self.absolute(head)
+            if path is None or path in self.written:
+                self.flag("unknown-command", "it runs a program this command writes or names")
+                return
+            if is_shell_script(path):
+                self.run_script_file(path, argv[1:])
+                return
+        call = Call(self, name, argv[1:], env, stdin, piped)
+        handler = HANDLERS.get(name) or HANDLERS.get(_versionless(name))
+        if handler is None:
+            unknown_program(call)
+        else:
+            handler(call)
+
+    def run_script_file(self, path: str, args: Sequence[Arg]) -> None:
+        """A shell script run by path or by ``bash FILE``: check its text like a command."""
+        del args  # positional parameters inside the script are unknown anyway
+        if path in self.written:
+            self.flag("unknown-word", "it runs a script that this same command writes")
+            return
+        try:
+            if os.path.getsize(path) > MAX_SCRIPT_FILE_BYTES:
+                self.flag("unknown-word", "the script is too large for the guard to read")
+                return
+            with open(path, encoding="utf-8", errors="replace") as handle:
+                text = handle.read()
+        except OSError:
+            self.flag("unknown-word", "the script it runs cannot be read")
+            return
+        self.run_text(text, "script")
+
+
+def _stale_git_lock(entry: protected.ProtectedPath, path: str) -> bool:
+    """Removing a lock file a crashed git left behind is everyday work, not tampering."""
+    return entry.rule == "guard-git-internals" and path.endswith(".lock") and "/hooks/" not in path
+
+
+def _unquote(text: str) -> str:
+    return "".join(_UNQUOTED.get(c, c) for c in text)
+
+
+def _has_glob(text: str) -> bool:
+    return bool(_GLOB_CHARS & set(text))
+
+
+def _versionless(name: str) -> str:
+    """``python3.12`` -> ``python3``, ``pip3.11`` -> ``pip3``: version-suffixed interpreters."""
+    return re.sub(r"(\d)\.\d+$", r"\1", name)
+
+
+def is_shell_script(path: str) -> bool:
+    """Whether ``path`` is a text file that a shell runs (a shell shebang, or none)."""
+    try:
+        with open(path, "rb") as handle:
+            first = handle.readline(200)
+    except OSError:
+        return False
+    if not first.startswith(b"#!"):
+        return first[:1] != b"\x7f"  # no shebang and not ELF: the shell runs it
+    interpreter = first[2:].decode("ascii", "replace").split()
+    names = [os.path.basename(part) for part in interpreter[:2]]
+    return any(name in SHELLS for name in names)
+
+
+def uncommitted(project: str, path: str, budget: Budget) -> str | None:
+    """``"modified"``/``"untracked"`` when ``path`` holds uncommitted work, ``""`` when not."""
+    import subprocess
+
+    timeout = max(0.1, min(budget.left() - 0.2, 1.5))
+    try:
+        result = subprocess.run(  # noqa: S603 - a fixed argv; the path is one argument
+            ["git", "status", "--porcelain", "--untracked-files=all", "--", path],  # noqa: S607
+            cwd=project,
+            capture_output=True,
+            text=True,
+            timeout=timeout,
+            check=False,
+            env={**os.environ, "GIT_OPTIONAL_LOCKS": "0"},
+        )
+    except (OSError, subprocess.SubprocessError):
+        return None
+    if result.returncode != 0:
+        return "" if "not a git repository" in result.stderr else None
+    states = {line[:2] for line in result.stdout.splitlines()}
+    if "??" in states:
+        return "untracked"
+    return "modified" if states else ""
+
+
+_PROTECTED_FILES: dict[tuple[str, str], list[tuple[protected.ProtectedPath, str]]] = {}
+
+
+def protected_files(project: str, home: str) -> list[tuple[protected.ProtectedPath, str]]:
+    """Every existing protected file (bounded), for hard-link comparison."""
+    key = (project, home)
+    if key not in _PROTECTED_FILES:
+        found: list[tuple[protected.ProtectedPath, str]] = []
+        for entry, root in protected_targets(project, home):
+            if len(found) > 4000:
+                break
+            if entry.tree and os.path.isdir(root):
+                for directory, _, files in os.walk(root):
+                    found.extend((entry, os.path.join(directory, name)) for name in files)
+            elif os.path.isfile(root):
+                found.append((entry, root))
+        _PROTECTED_FILES[key] = found
+    return _PROTECTED_FILES[key]
+
+
+def protected_targets(project: str, home: str) -> list[tuple[protected.ProtectedPath, str]]:
+    """Each protected entry with its absolute path (the tree's root for trees)."""
+    targets = []
+    for entry in protected.PROTECTED:
+        base = home if entry.home else project
+        if base:
+            targets.append((entry, os.path.join(base, entry.path)))
+    targets.append((protected.PROJECT_ROOT, project))
+    return targets
+
+
+# ---------------------------------------------------------------------------------------------
+# Command tables
+
+SHELLS = frozenset({"bash", "sh", "zsh", "dash", "ksh", "mksh", "ash", "fish", "rbash", "yash"})
+RESERVED_PREFIX = frozenset(
+    {"!", "{", "}", "then", "else", "elif", "do", "if", "while", "until", "fi", "done", "esac"}
+    | {"coproc", "time"}
+)
+LOOP_HEADERS = frozenset({"for", "select", "case", "in"})
+
+# Programs the guard knows to only read files or print: unknown arguments are harmless there.
+READERS = frozenset(
+    [
+        "ls",
+        "cat",
+        "head",
+        "tail",
+        "less",
+        "more",
+        "wc",
+        "grep",
+        "egrep",
+        "fgrep",
+        "rg",
+        "ag",
+        "echo",
+        "printf",
+        "pwd",
+        "which",
+        "type",
+        "whereis",
+        "file",
+        "stat",
+        "du",
+        "df",
+        "tree",
+        "uniq",
+        "cut",
+        "tr",
+        "diff",
+        "cmp",
+        "comm",
+        "basename",
+        "dirname",
+        "realpath",
+        "readlink",
+        "date",
+        "whoami",
+        "id",
+        "uname",
+        "hostname",
+        "printenv",
+        "true",
+        "false",
+        "test",
+        "[",
+        "[[",
+        "sleep",
+        "seq",
+        "jq",
+        "yq",
+        "column",
+        "nl",
+        "od",
+        "hexdump",
+        "base64",
+        "base32",
+        "md5sum",
+        "sha1sum",
+        "sha256sum",
+        "sha512sum",
+        "cksum",
+        "tac",
+        "rev",
+        "fold",
+        "fmt",
+        "paste",
+        "join",
+        "expand",
+        "unexpand",
+        "strings",
+        "nproc",
+        "free",
+        "uptime",
+        "ps",
+        "pgrep",
+        "lsof",
+        "groups",
+        "locale",
+        "tput",
+        "clear",
+        "help",
+        "man",
+        "info",
+        "cal",
+        "expr",
+        "wait",
+        "jobs",
+        ":",
+        "pstree",
+        "top",
+        "htop",
+        "less",
+        "bat",
+        "delta",
+        "difft",
+        "numfmt",
+        "shuf",
+        "factor",
+    ]
+)
+# Programs the template's own workflow runs that act only inside the project.
+DEV_TOOLS = frozenset(
+    [
+        "pytest",
+        "ruff",
+        "mypy",
+        "coverage",
+        "lint-imports",
+        "cz",
+        "tsc",
+        "eslint",
+        "prettier",
+        "vitest",
+        "vite",
+        "playwright",
+        "mkdocs",
+        "schemathesis",
+        "hadolint",
+        "shellcheck",
+        "actionlint",
+        "zizmor",
+        "check-jsonschema",
+        "gitleaks",
+        "pip-audit",
+        "cyclonedx-py",
+        "sqlite3",
+        "psql",
+        "pg_ctl",
+        "initdb",
+        "createdb",
+        "alembic",
+        "uvicorn",
+        "fastapi",
+        "tsx",
+        "node-gyp",
+        "cargo",
+        "go",
+        "rustc",
+        "gcc",
+        "cc",
+        "g++",
+        "clang",
+        "javac",
+        "java",
+        "mvn",
+        "gradle",
+        "dotnet",
+    ]
+)
+
+
+def unknown_program(call: Call) -> None:
+    """A program with no handler: fine when what it is handed is known and harmless."""
+    analyzer = call.analyzer
+    for arg in call.args:
+        if arg.opaque:
+            analyzer.flag(
+                "unknown-program",
+                f"'{call.name}' is not a program the guard knows, and it is handed a word "
+                "decided only when it runs",
+            )
+            return
+        word = arg.rsplit("/", 1)[-1]
+        if word in HANDLERS and word not in READERS and word not in HARMLESS_WORDS:
+            analyzer.flag(
+                "unknown-program",
+                f"'{call.name}' is not a program the guard knows, and it is handed the command "
+                f"name '{word}' (it may run it)",
+            )
+            return
+        path = analyzer.absolute(arg)
+        if path is not None and analyzer.protected_entry(path) is not None:
+            analyzer.flag(
+                "unknown-program",
+                f"'{call.name}' is not a program the guard knows, and it is handed a "
+                "protected path",
+            )
+            return
+
+
+# Command names that are also everyday words in arguments ("test", "install"...).
+HARMLESS_WORDS = frozenset({"test", "install", "find", "time", "type", "make", "run", "exec"})
+
+Handler = "Callable[[Call], None]"
+HANDLERS: dict[str, Callable[[Call], None]] = {}
+
+
+def handles(*names: str) -> Callable[[Callable[[Call], None]], Callable[[Call], None]]:
+    def register(function: Callable[[Call], None]) -> Callable[[Call], None]:
+        for name in names:
+            HANDLERS[name] = function
+        return function
+
+    return register
+
+
+# ---------------------------------------------------------------------------------------------
+# Environment
+
+
+# Variables through which a command's behaviour (or git's) is changed from outside its argv.
+INJECTION_VARIABLES = re.compile(
+    r"^(GIT_.*|HOME|XDG_.*|PATH|LD_.*|DYLD_.*|BASH_ENV|ENV|SHELLOPTS|BASHOPTS|IFS|PS4|"
+    r"PROMPT_COMMAND|EDITOR|VISUAL|PAGER|MANPAGER|SSH_.*|PERL5OPT|PERL5LIB|PERLLIB|RUBYOPT|"
+    r"RUBYLIB|NODE_OPTIONS|NODE_PATH|npm_config_.*|NPM_CONFIG_.*|PIP_.*|UV_INDEX.*|"
+    r"UV_EXTRA_INDEX_URL|UV_FIND_LINKS|UV_DEFAULT_INDEX|UV_CONFIG_FILE|PYTHONPATH|PYTHONSTARTUP|"
+    r"PYTHONHOME|PYTHONINSPECT|PYTHONUSERBASE|PYTHONEXECUTABLE|PYTHONSAFEPATH|CDPATH|GLOBIGNORE|"
+    r"CLAUDE_.*|GEMINI_.*|CODEX_.*|TMPDIR|SUDO_ASKPASS|GNUPGHOME|PRE_COMMIT_HOME|"
+    r"PRE_COMMIT_CONFIG|HISTFILE|INPUTRC|TERMINFO|LESSOPEN|LESSCLOSE|CURL_HOME|WGETRC|"
+    r"GH_.*|GITHUB_TOKEN|http_proxy|https_proxy|HTTP_PROXY|HTTPS_PROXY|ALL_PROXY|all_proxy|"
+    r"no_proxy|NO_PROXY)$"
+)
+HOOK_BYPASS_VARIABLES = re.compile(
+    r"^(SKIP|HUSKY|HUSKY_SKIP_HOOKS|HUSKY_SKIP_INSTALL|LEFTHOOK|LEFTHOOK_EXCLUDE|"
+    r"PRE_COMMIT_ALLOW_NO_CONFIG|OVERCOMMIT_DISABLE|GIT_HOOKS_DISABLED)$"
+)
+
+define(
+    "hook-bypass-env",
+    DENY,
+    "a variable that switches commit hooks off (SKIP, HUSKY=0, PRE_COMMIT_ALLOW_NO_CONFIG...)",
+    "pre-commit is the second layer; an agent must not turn it off for itself",
+)
+define(
+    "env-injection",
+    ASK,
+    "an assignment to a variable that changes how programs behave (GIT_*, HOME, XDG_*, PATH, "
+    "LD_*, IFS, EDITOR, PYTHONPATH, NODE_OPTIONS, PIP_*/UV_INDEX...)",
+    "such variables redirect git's config, hooks and repository, load code into interpreters "
+    "or change how the shell splits words, without a single suspicious argument",
+)
+
+
+def check_assignment(analyzer: Analyzer, name: str, value: Arg) -> None:
+    # HUSKY=0 switches husky off, HUSKY=1 is its default; the others skip hooks when set at all.
+    switched_off = value in ("0", "false") if name == "HUSKY" else value != ""
+    if HOOK_BYPASS_VARIABLES.match(name) and (value.unknown or switched_off):
+        analyzer.flag("hook-bypass-env", f"{name}= switches commit hooks off")
+    if INJECTION_VARIABLES.match(name):
+        analyzer.flag("env-injection", f"{name}= changes how the commands that follow behave")
+
+
+@handles("export", "declare", "typeset", "local", "readonly")
+def assignment_builtin(call: Call) -> None:
+    analyzer = call.analyzer
+    for arg in call.args:
+        if arg.startswith("-") and not arg.unknown:
+            continue
+        if arg.unknown and "=" not in arg.split(UNKNOWN, 1)[0]:
+            analyzer.flag("unknown-word", f"{call.name} is given a name decided only when it runs")
+            continue
+        name, equals, value = arg.partition("=")
+        check_assignment(analyzer, name, Arg(value, unknown=arg.unknown))
+        if equals:
+            analyzer.vars[name] = None if arg.unknown else value
+        else:
+            analyzer.vars.setdefault(name, None)
+
+
+@handles("unset")
+def unset(call: Call) -> None:
+    for arg in call.args:
+        if not arg.startswith("-"):
+            call.analyzer.vars[str(arg)] = None
+            check_assignment(call.analyzer, str(arg), Arg(""))
+
+
+@handles("read", "mapfile", "readarray", "getopts", "let")
+def variable_from_input(call: Call) -> None:
+    """These set variables to values the guard cannot know."""
+    for arg in call.args:
+        if re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", arg):
+            call.analyzer.vars[str(arg)] = None
+            check_assignment(call.analyzer, str(arg), Arg("", unknown=True))
+
+
+# ---------------------------------------------------------------------------------------------
+# Directories
+
+
+@handles("cd", "pushd", "popd", "chdir")
+def change_directory(call: Call) -> None:
+    analyzer = call.analyzer
+    operands = [arg for arg in call.args if not (arg.startswith("-") and not arg.unknown)]
+    if call.name == "popd" or (operands and operands[0] == "-"):
+        analyzer.cwd = None
+        return
+    if not operands:
+        analyzer.cwd = analyzer.home or None
+        return
+    target = operands[0]
+    if target.opaque:
+        analyzer.cwd = None  # later relative paths become unknown
+        return
+    path = analyzer.absolute(target)
+    analyzer.cwd = os.path.realpath(path) if path is not None else None
+
+
+# ---------------------------------------------------------------------------------------------
+# Readers and everyday tools
+
+
+@handles(*READERS)
+def reader(call: Call) -> None:
+    """Programs that only read: their file operands must not be local secrets."""
+    if call.name == "sort":
+        return
+    for arg in call.args:
+        if not arg.startswith("-") or arg.unknown:
+            call.analyzer.check_read(arg)
+
+
+@handles("sort")
+def sort(call: Call) -> None:
+    call.parse_options("okStT", ("--output", "--key", "--field-separator", "--buffer-size"))
+    for target in call.values("-o", "--output"):
+        call.analyzer.check_write(target)
+    for arg in call.operands:
+        call.analyzer.check_read(arg)
+
+
+@handles(*DEV_TOOLS)
+def dev_tool(call: Call) -> None:
+    """The project's own tools: they act inside the project; secrets still stay unread."""
+    for arg in call.args:
+        if not arg.startswith("-") and not arg.opaque:
+            call.analyzer.check_read(arg)

@@ -1,0 +1,559 @@
+"""File commands: which paths each one writes, deletes, moves, links or reads.
+
+The handlers here only find a command's targets; what a target may be is decided in one place,
+``Analyzer.check_write`` / ``check_read`` (protected paths, links, outside the project,
+uncommitted work, unknown words).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+
+from . import protected
+from .bash import Arg, Call, handles
+from .protocol import ASK
+from .rules import define
+
+define(
+    "archive-extract",
+    ASK,
+    "extracting an archive or applying a patch over a directory that holds guard files, or "
+    "whose contents the guard cannot list",
+    "an archive or patch can carry any path, a guard file or a symlink to one included",
+)
+define(
+    "find-delete",
+    ASK,
+    "find -delete (or -exec) whose matches the guard cannot bound to unprotected files",
+    "a search expression decides which files go, and -o, ! or -regex make that unknowable",
+)
+define(
+    "sed-exec",
+    ASK,
+    "a sed script with the e (execute) or w (write a file) command or flag",
+    "sed's e runs shell commands and w writes files the guard never sees named",
+)
+
+
+def _targets(call: Call, value_short: str = "", value_long: tuple[str, ...] = ()) -> list[Arg]:
+    call.parse_options(value_short, value_long)
+    return call.operands
+
+
+@handles("rm", "unlink", "rmdir")
+def remove(call: Call) -> None:
+    operands = _targets(call)
+    if call.has("--no-preserve-root"):
+        call.analyzer.flag("write-protected", "rm --no-preserve-root may delete the whole system")
+    for target in operands:
+        call.analyzer.check_write(target, what="delete", delete=True)
+
+
+@handles("shred", "wipe", "srm")
+def shred(call: Call) -> None:
+    for target in _targets(call, "ns", ("--iterations", "--size", "--random-source")):
+        call.analyzer.check_write(target, what="destroy", delete=True)
+
+
+@handles("mv")
+def move(call: Call) -> None:
+    operands = _targets(call, "tS", ("--target-directory", "--suffix"))
+    analyzer = call.analyzer
+    destinations = call.values("-t", "--target-directory")
+    if not destinations and operands:
+        destinations, operands = operands[-1:], operands[:-1]
+    leaves = any(_leaves_project(call, target) for target in destinations)
+    for source in operands:
+        analyzer.check_write(source, what="move", delete=leaves)
+    for target in destinations:
+        analyzer.check_write(target, what="overwrite")
+
+
+def _leaves_project(call: Call, target: Arg) -> bool:
+    path = call.analyzer.absolute(target)
+    project = call.analyzer.project.rstrip("/") + "/"
+    return path is None or not path.startswith(project)
+
+
+@handles("cp", "install", "scp-local")
+def copy(call: Call) -> None:
+    operands = _targets(
+        call,
+        "tSmogT" if call.name == "install" else "tS",
+        ("--target-directory", "--suffix", "--mode", "--owner", "--group", "--reflink"),
+    )
+    analyzer = call.analyzer
+    recursive = call.has("-r", "-R", "-a", "--recursive", "--archive")
+    destinations = call.values("-t", "--target-directory")
+    if not destinations and operands:
+        destinations, operands = operands[-1:], operands[:-1]
+    if call.name == "install" and call.has("-d", "--directory"):
+        destinations, operands = operands + destinations, []
+    for source in operands:
+        analyzer.check_read(source, contains=recursive)
+    for target in destinations:
+        analyzer.check_write(target, what="overwrite")
+
+
+@handles("ln", "link")
+def link(call: Call) -> None:
+    operands = _targets(call, "tS", ("--target-directory", "--suffix"))
+    analyzer = call.analyzer
+    destinations = call.values("-t", "--target-directory")
+    if not destinations and len(operands) >= 2:
+        destinations, operands = operands[-1:], operands[:-1]
+    symbolic = call.has("-s", "--symbolic")
+    for source in operands:
+        # A link to a guard file is a second way to write it; refuse to make one. A relative
+        # symlink target is read from the link's directory, so check both readings.
+        candidates = [source]
+        if symbolic and not os.path.isabs(source) and destinations and not source.opaque:
+            base = os.path.dirname(destinations[0]) or "."
+            candidates.append(Arg(os.path.join(base, source)))
+        for candidate in candidates:
+            analyzer.check_write(candidate, what="make a link to")
+    for target in destinations:
+        analyzer.check_write(target, what="replace")
+
+
+@handles("tee")
+def tee(call: Call) -> None:
+    what = "append to" if call.parse_options().has("-a", "--append") else "overwrite"
+    for target in call.operands:
+        call.analyzer.check_write(target, what=what)
+        _remember(call, target)
+
+
+@handles("touch")
+def touch(call: Call) -> None:
+    for target in _targets(call, "drt", ("--date", "--reference")):
+        call.analyzer.check_write(target, what="touch")
+
+
+@handles("mkdir")
+def make_directory(call: Call) -> None:
+    for target in _targets(call, "m", ("--mode", "--context")):
+        call.analyzer.check_write(target, what="create")
+
+
+@handles("truncate")
+def truncate(call: Call) -> None:
+    for target in _targets(call, "sr", ("--size", "--reference")):
+        call.analyzer.check_write(target, what="overwrite")
+
+
+@handles("chmod", "chown", "chgrp", "chattr", "setfacl", "chcon")
+def change_mode(call: Call) -> None:
+    value_short = {"setfacl": "mxMX", "chcon": "urtl"}.get(call.name, "")
+    # chmod -x and chattr -i look like options but are modes; treat such words as operands.
+    words = call.args
+    call.args = [Arg(a, unknown=a.unknown) for a in words]
+    operands = _targets(call, value_short, ("--reference", "--from", "--modify", "--set"))
+    for option, _ in call.options:
+        if call.name in ("chmod", "chattr") and re.fullmatch(
+            r"-[rwxXstugoaiAcdDeEFjPsSTu]+", option
+        ):
+            operands.insert(0, Arg("+mode"))
+            break
+    if call.name in ("chmod", "chown", "chgrp", "chattr") and not call.has("--reference"):
+        operands = operands[1:]  # the mode or owner
+    for target in operands:
+        call.analyzer.check_write(target, what="change the mode of")
+
+
+@handles("dd")
+def dd(call: Call) -> None:
+    for arg in call.args:
+        if arg.startswith("of="):
+            call.analyzer.check_write(Arg(arg[3:], unknown=arg.unknown), what="overwrite")
+        elif arg.startswith("if="):
+            call.analyzer.check_read(Arg(arg[3:], unknown=arg.unknown))
+        elif arg.unknown:
+            call.analyzer.flag("unknown-word", "dd is given an operand decided when it runs")
+
+
+_SED_EXEC = re.compile(r"(?:^|[;{}\n]|\d|\$|/[gpIiMm0-9]*)\s*[ewW](?:\s|$)|/[gpIiMm0-9]*[ewW]")
+
+
+@handles("sed", "gsed")
+def sed(call: Call) -> None:
+    call.parse_options("efl", ("--expression", "--file", "--line-length"))
+    analyzer = call.analyzer
+    scripts = call.values("-e", "--expression")
+    operands = call.operands
+    if not scripts and operands:
+        scripts, operands = operands[:1], operands[1:]
+    if call.values("-f", "--file"):
+        analyzer.flag("unknown-word", "sed runs a script file the guard does not read")
+    for script in scripts:
+        if script.unknown:
+            analyzer.flag("unknown-word", "the sed script is decided only when it runs")
+        elif _SED_EXEC.search(script):
+            analyzer.flag("sed-exec", "the sed script executes commands or writes files")
+    in_place = call.has("-i", "--in-place") or any(o.startswith("-i") for o, _ in call.options)
+    for target in operands:
+        if in_place:
+            analyzer.check_write(target, what="edit")
+        else:
+            analyzer.check_read(target)
+
+
+@handles("tar", "bsdtar", "gtar")
+def tar(call: Call) -> None:
+    analyzer = call.analyzer
+    args = list(call.args)
+    if args and not args[0].startswith("-") and not args[0].opaque:
+        args[0] = Arg("-" + args[0])  # old-style bundled first argument: `tar xzf a.tgz`
+    call.args = args
+    call.parse_options(
+        "fCTXIbHKNgLVM",
+        (
+            "--file",
+            "--directory",
+            "--files-from",
+            "--exclude-from",
+            "--use-compress-program",
+            "--to-command",
+            "--checkpoint-action",
+            "--info-script",
+            "--new-volume-script",
+            "--rsh-command",
+            "--transform",
+            "--xform",
+        ),
+    )
+    if call.has(
+        "--to-command",
+        "--checkpoint-action",
+        "--info-script",
+        "--new-volume-script",
+        "--rsh-command",
+        "--use-compress-program",
+        "-I",
+        "-F",
+    ):
+        analyzer.flag("unknown-word", "tar is told to run another program")
+    archives = call.values("-f", "--file")
+    extract = call.has("-x", "--extract", "--get")
+    create = call.has("-c", "--create", "-r", "--append", "-u", "--update")
+    if extract:
+        for archive in archives:
+            analyzer.check_read(archive)
+        directories = call.values("-C", "--directory") or [Arg(".")]
+        for directory in directories:
+            _extract_into(call, directory, "extract an archive into")
+    elif create:
+        for archive in archives:
+            analyzer.check_write(archive, what="overwrite")
+        for source in call.operands:
+            analyzer.check_read(source, contains=True)
+        if call.has("--remove-files"):
+            for source in call.operands:
+                analyzer.check_write(source, what="delete", delete=True)
+
+
+def _extract_into(call: Call, directory: Arg, what: str) -> None:
+    """An archive's members are unknown: refuse a destination that holds protected paths."""
+    analyzer = call.analyzer
+    path = analyzer.absolute(directory)
+    if path is None:
+        analyzer.flag("unknown-word", f"cannot tell where this command will {what}")
+        return
+    for entry, target in _protected_below(call, path):
+        analyzer.flag(
+            "archive-extract",
+            f"it would {what} {analyzer.show(path) or '.'}, which holds {entry.what}; extract "
+            "into an empty directory and copy what you need",
+        )
+        del target
+        return
+    analyzer.check_write(directory, what=what)
+
+
+def _protected_below(call: Call, path: str) -> list[tuple[protected.ProtectedPath, str]]:
+    from .bash import protected_targets
+
+    prefix = path.rstrip("/") + "/"
+    analyzer = call.analyzer
+    found: list[tuple[protected.ProtectedPath, str]] = []
+    for entry, target in protected_targets(analyzer.project, analyzer.home):
+        if target == path or target.startswith(prefix) or path.startswith(target.rstrip("/") + "/"):
+            found.append((entry, target))
+    return found
+
+
+@handles("unzip", "7z", "7za", "unrar")
+def unzip(call: Call) -> None:
+    call.parse_options("dxP", ("--directory",))
+    listing = call.has("-l", "-t", "-v", "-Z", "-z") or (call.args[:1] == ["l"])
+    if listing:
+        return
+    for archive in call.operands[:1]:
+        call.analyzer.check_read(archive)
+    directories = call.values("-d") or [Arg(".")]
+    for directory in directories:
+        _extract_into(call, directory, "extract an archive into")
+
+
+@handles("zip")
+def zip_(call: Call) -> None:
+    call.parse_options("bnPtx", ("--temp-path",))
+    if call.has("-T", "-TT", "--unzip-command"):
+        call.analyzer.flag("unknown-word", "zip is told to run another program")
+    operands = call.operands
+    if operands:
+        call.analyzer.check_write(operands[0], what="overwrite")
+    for source in operands[1:]:
+        call.analyzer.check_read(source, contains=True)
+    if call.has("-m", "--move"):
+        for source in operands[1:]:
+            call.analyzer.check_write(source, what="delete", delete=True)
+
+
+@handles("patch")
+def patch(call: Call) -> None:
+    call.parse_options("pidoBrDFgVYzF", ("--input", "--directory", "--output", "--reject-file"))
+    analyzer = call.analyzer
+    files = call.values("-i", "--input")
+    if not files:
+        analyzer.flag(
+            "archive-extract",
+            "patch reads its diff from standard input, which the guard cannot see",
+        )
+        return
+    apply_patch_files(call, files, what="patch")
+
+
+def apply_patch_files(call: Call, files: list[Arg], what: str) -> None:
+    """Check every path a diff file touches (patch -i, git apply)."""
+    analyzer = call.analyzer
+    for patch_file in files:
+        path = analyzer.absolute(patch_file)
+        if path is None or path in analyzer.written:
+            analyzer.flag("archive-extract", f"cannot read the diff this {what} applies")
+            continue
+        try:
+            with open(path, encoding="utf-8", errors="replace") as handle:
+                text = handle.read(4 * 1024 * 1024)
+        except OSError:
+            analyzer.flag("archive-extract", f"cannot read the diff this {what} applies")
+            continue
+        for target in diff_paths(text):
+            analyzer.check_write(Arg(target), what=what)
+
+
+def diff_paths(text: str) -> list[str]:
+    """The files a unified diff names (``---``/``+++`` lines and ``diff --git`` headers)."""
+    found: list[str] = []
+    for line in text.splitlines():
+        if line.startswith(("--- ", "+++ ")):
+            name = line[4:].split("\t")[0].strip()
+        elif line.startswith("diff --git "):
+            parts = line.split()
+            found.extend(p[2:] if p[:2] in ("a/", "b/") else p for p in parts[2:4])
+            continue
+        elif line.startswith(("rename to ", "rename from ", "copy to ")):
+            name = line.split(" ", 2)[2].strip()
+        else:
+            continue
+        if name != "/dev/null":
+            found.append(name[2:] if name[:2] in ("a/", "b/") else name)
+    return found
+
+
+@handles("rsync")
+def rsync(call: Call) -> None:
+    call.parse_options("eTfB", ("--rsh", "--filter", "--exclude", "--include", "--temp-dir"))
+    analyzer = call.analyzer
+    operands = call.operands
+    if call.has("-e", "--rsh", "--rsync-path") or any(":" in str(o) for o in operands):
+        analyzer.flag("network-tool", "rsync to or from another machine, or with a remote shell")
+        return
+    if not operands:
+        return
+    *sources, destination = operands
+    for source in sources:
+        analyzer.check_read(source, contains=True)
+        if call.has("--remove-source-files"):
+            analyzer.check_write(source, what="delete", delete=True)
+    deletes = any(option.startswith("--del") for option, _ in call.options)
+    analyzer.check_write(destination, what="mirror into", delete=deletes)
+
+
+# find's tests that only narrow what matches; anything else (-o, !, -regex...) is unbounded.
+_FIND_FILTERS = frozenset(
+    [
+        "-name",
+        "-iname",
+        "-path",
+        "-ipath",
+        "-wholename",
+        "-iwholename",
+        "-type",
+        "-xtype",
+        "-mtime",
+        "-mmin",
+        "-atime",
+        "-amin",
+        "-ctime",
+        "-cmin",
+        "-size",
+        "-empty",
+        "-newer",
+        "-maxdepth",
+        "-mindepth",
+        "-user",
+        "-group",
+        "-perm",
+        "-links",
+        "-depth",
+        "-mount",
+        "-xdev",
+        "-daystart",
+        "-follow",
+        "-readable",
+        "-writable",
+        "-print",
+        "-print0",
+        "-prune",
+        "-true",
+    ]
+)
+_FIND_ACTIONS = frozenset(
+    ["-delete", "-exec", "-execdir", "-ok", "-okdir", "-fprint", "-fprint0", "-fprintf", "-fls"]
+)
+
+
+@handles("find")
+def find(call: Call) -> None:
+    analyzer = call.analyzer
+    args = call.args
+    starts: list[Arg] = []
+    i = 0
+    while i < len(args) and (args[i].opaque or not args[i].startswith(("-", "(", "!", ","))):
+        starts.append(args[i])
+        i += 1
+    expression = args[i:]
+    if not any(str(a) in _FIND_ACTIONS for a in expression):
+        for start in starts:
+            analyzer.check_read(start)
+        return
+    starts = starts or [Arg(".")]
+    names: list[str] = []
+    paths: list[str] = []
+    bounded = True
+    k = 0
+    while k < len(expression):
+        word = expression[k]
+        value = expression[k + 1] if k + 1 < len(expression) else None
+        if word.opaque:
+            bounded = False
+        elif word in ("-exec", "-execdir", "-ok", "-okdir"):
+            end = k + 1
+            while end < len(expression) and expression[end] not in (";", "+"):
+                end += 1
+            inner = [
+                Arg(UNKNOWN_ARG, unknown=True) if w == "{}" else w for w in expression[k + 1 : end]
+            ]
+            if inner:
+                analyzer.dispatch(inner, {}, [], None)
+            k = end + 1
+            continue
+        elif word in ("-fprint", "-fprint0", "-fprintf", "-fls") and value is not None:
+            analyzer.check_write(value, what="overwrite")
+            k += 2
+            continue
+        elif word in ("-name", "-iname") and value is not None:
+            names.append(str(value))
+            bounded = bounded and not value.unknown
+            k += 2
+            continue
+        elif word in ("-path", "-ipath", "-wholename", "-iwholename") and value is not None:
+            paths.append(str(value))
+            bounded = bounded and not value.unknown
+            k += 2
+            continue
+        elif word in _TAKES_VALUE:
+            k += 2
+            continue
+        elif word not in _FIND_FILTERS and word != "-delete":
+            bounded = False  # -o, !, -not, (, -regex...: the matches are no longer bounded
+        k += 1
+    if "-delete" not in expression:
+        return
+    for start in starts:
+        _find_delete(call, start, names, paths, bounded)
+
+
+UNKNOWN_ARG = "\x00"
+_TAKES_VALUE = frozenset(
+    [
+        "-type",
+        "-xtype",
+        "-mtime",
+        "-mmin",
+        "-atime",
+        "-amin",
+        "-ctime",
+        "-cmin",
+        "-size",
+        "-newer",
+        "-maxdepth",
+        "-mindepth",
+        "-user",
+        "-group",
+        "-perm",
+        "-links",
+    ]
+)
+
+
+def _find_delete(call: Call, start: Arg, names: list[str], paths: list[str], bounded: bool) -> None:
+    """Which files ``find START ... -delete`` may delete: none of them may be protected."""
+    import fnmatch
+
+    from .bash import protected_files, protected_targets
+
+    analyzer = call.analyzer
+    root = analyzer.absolute(start)
+    if root is None or not bounded:
+        analyzer.flag(
+            "find-delete", "find -delete with a start or an expression the guard cannot bound"
+        )
+        return
+    entry = analyzer.protected_entry(root)
+    if entry is not None and entry is not protected.PROJECT_ROOT:
+        analyzer.flag_protected(entry, "delete files in", root)
+        return
+    prefix = root.rstrip("/") + "/"
+    candidates = [
+        (e, target)
+        for e, target in protected_targets(analyzer.project, analyzer.home)
+        + protected_files(analyzer.project, analyzer.home)
+        if target.startswith(prefix)
+    ]
+    if not names and not paths:
+        if candidates:
+            analyzer.flag("find-delete", f"find -delete would empty {analyzer.show(root) or '.'}")
+        else:
+            analyzer.check_write(start, what="delete files in", delete=True)
+        return
+    for e, target in candidates:
+        base = os.path.basename(target)
+        relative = "./" + target[len(prefix) :] if str(start) in (".", "./") else target
+        hit_name = not names or any(fnmatch.fnmatchcase(base, n) for n in names)
+        hit_path = not paths or any(
+            fnmatch.fnmatchcase(relative, p) or fnmatch.fnmatchcase(target, p) for p in paths
+        )
+        if hit_name and hit_path:
+            analyzer.flag(
+                "find-delete", f"find -delete would reach {analyzer.show(target)}, {e.what}"
+            )
+            return
+
+
+def _remember(call: Call, target: Arg) -> None:
+    path = call.analyzer.absolute(target)
+    if path is not None:
+        call.analyzer.written.add(path)
