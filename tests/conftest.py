@@ -43,7 +43,10 @@ def uv_environment(python: str) -> dict[str, str]:
     """The environment a rendered project's commands run in: offline-safe uv, real interpreter."""
     interpreter = find_python(python)
     if interpreter is None:
-        pytest.skip(f"Python {python} is not installed on this machine")
+        pytest.skip(
+            f"Python {python} is not installed on this machine; the template's GitHub matrix "
+            "runs it"
+        )
     env = dict(os.environ)
     env.pop("VIRTUAL_ENV", None)
     # pyenv's shim for a pip-installed uv exports PYENV_VERSION (and PYENV_DIR), which pin
@@ -178,6 +181,8 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
 
 
 _TIMINGS: list[tuple[str, float]] = []
+# Lines that tests ask to print in the summary (the red-team numbers), in the order recorded.
+_REPORT_LINES: list[str] = []
 
 
 def pytest_runtest_logreport(report: pytest.TestReport) -> None:
@@ -188,9 +193,16 @@ def pytest_runtest_logreport(report: pytest.TestReport) -> None:
             for name, value in report.user_properties
             if name == "variant_seconds"
         )
+        _REPORT_LINES.extend(
+            str(value) for name, value in report.user_properties if name == "report_line"
+        )
 
 
 def pytest_terminal_summary(terminalreporter: Any) -> None:
+    if _REPORT_LINES:
+        terminalreporter.section("red-team execution")
+        for line in _REPORT_LINES:
+            terminalreporter.write_line(line)
     if _TIMINGS:
         terminalreporter.section("time per full-tier variant")
         for variant, seconds in sorted(_TIMINGS, key=lambda item: -item[1]):
