@@ -212,7 +212,6 @@ EVERYDAY: list[tuple[str, str]] = [
         "git-commit-heredoc-message",
         "git commit -m \"$(cat <<'EOF'\nfeat: add parser\n\nIt's done.\nEOF\n)\"",
     ),
-    ("git-commit-amend", "git commit --amend --no-edit"),
     ("git-push-branch", "git push origin feature/x"),
     ("git-push-upstream-head", "git push -u origin HEAD"),
     ("git-push-set-upstream", "git push --set-upstream origin feature/x"),
@@ -223,19 +222,14 @@ EVERYDAY: list[tuple[str, str]] = [
     ("git-diff", "git diff"),
     ("git-diff-cached", "git diff --cached --stat"),
     ("git-diff-path", "git diff HEAD~1 -- src/"),
-    ("git-reset-soft", "git reset --soft HEAD~1"),
     ("git-reset-file", "git reset HEAD src/app/main.py"),
     ("git-clean-dry-run", "git clean -n"),
     ("git-clean-dry-run-dirs", "git clean -nd"),
     ("git-stash", "git stash && git stash pop"),
-    ("git-fetch-pull", "git fetch origin && git pull --rebase origin main"),
-    ("git-rebase", "git rebase main"),
     ("git-merge", "git merge --no-ff feature/x"),
     ("git-checkout-new-branch", "git checkout -b feature/x"),
-    ("git-checkout-file", "git checkout -- src/app/main.py"),
     ("git-switch", "git switch -c feat/y"),
     ("git-restore-staged-all", "git restore --staged ."),
-    ("git-restore-file", "git restore src/app/main.py"),
     ("git-branch-delete-merged", "git branch -d merged-branch"),
     ("git-show-blame", "git show HEAD && git blame README.md"),
     ("git-config-user", 'git config user.name "Dev Eloper"'),
@@ -250,7 +244,6 @@ EVERYDAY: list[tuple[str, str]] = [
     ("npm-ci", "npm ci"),
     ("npm-build", "npm run build"),
     ("npm-test", "npm test -- --watch=false"),
-    ("npx-vitest", "npx vitest run"),
     ("frontend-build", "cd frontend && npm ci && npm run build"),
     ("grep-force", "grep -- --force docs/"),
     ("grep-rn-force", 'grep -rn "git push --force" docs/'),
@@ -278,7 +271,6 @@ EVERYDAY: list[tuple[str, str]] = [
     ("gh-ruleset-list", "gh ruleset list"),
     ("gh-run-watch", "gh run watch"),
     ("export-node-env", "export NODE_ENV=production"),
-    ("export-path", 'export PATH="$HOME/.local/bin:$PATH"'),
     ("skip-slow-env", "SKIP_SLOW=1 uv run pytest"),
     ("husky-one", "HUSKY=1 npm ci"),
     ("bash-c-harmless", 'bash -c "uv run pytest -q"'),
@@ -450,3 +442,18 @@ def planted_secrets() -> list[PlantedSecret]:
             "# database\nDB_HOST=localhost\nDATABASE_PASSWORD=SECRET_VALUE\n",
         ),
     ]
+
+
+# Everyday commands that rewrite history, discard uncommitted work, run unlocked packages or
+# change how later commands run: the fail-closed guard asks a person about each of them.
+# (test id, command, rule id in the ask reason)
+REVIEWED: list[tuple[str, str, str]] = [
+    ("git-commit-amend", "git commit --amend --no-edit", "git-history-rewrite"),
+    ("git-reset-soft", "git reset --soft HEAD~1", "git-history-rewrite"),
+    ("git-fetch-pull", "git fetch origin && git pull --rebase origin main", "git-history-rewrite"),
+    ("git-rebase", "git rebase main", "git-history-rewrite"),
+    ("git-checkout-file", "git checkout -- src/app/main.py", "git-discard-file"),
+    ("git-restore-file", "git restore src/app/main.py", "git-discard-file"),
+    ("npx-vitest", "npx vitest run", "package-install"),
+    ("export-path", 'export PATH="$HOME/.local/bin:$PATH"', "env-injection"),
+]

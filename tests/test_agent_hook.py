@@ -17,7 +17,14 @@ from pathlib import Path
 
 import pytest
 
-from .hook_corpus import ATTACKS, EVERYDAY, PlantedSecret, fake_chars, planted_secrets
+from .hook_corpus import (
+    ATTACKS,
+    EVERYDAY,
+    REVIEWED,
+    PlantedSecret,
+    fake_chars,
+    planted_secrets,
+)
 
 # Point this at a rendered project's hooks to run the same tests against it.
 HOOKS_DIR = Path(__file__).resolve().parents[1] / "template" / ".claude" / "hooks"
@@ -127,6 +134,24 @@ class Project:
         return [json.loads(line) for line in self.audit_text().splitlines()]
 
 
+def decision(run: HookRun) -> str:
+    """What the hook answered: "deny" (exit 2), "ask" (JSON on stdout) or "allow"."""
+    if run.returncode == 2:
+        return "deny"
+    assert run.returncode == 0, run.stderr
+    if run.stdout:
+        answer = json.loads(run.stdout)["hookSpecificOutput"]["permissionDecision"]
+        assert answer == "ask"
+        return "ask"
+    return "allow"
+
+
+def ask_reason(run: HookRun) -> str:
+    assert decision(run) == "ask", run.stderr
+    reason: str = json.loads(run.stdout)["hookSpecificOutput"]["permissionDecisionReason"]
+    return reason
+
+
 @pytest.fixture
 def project(tmp_path: Path) -> Project:
     return Project(tmp_path / "proj", tmp_path / "home")
@@ -134,9 +159,19 @@ def project(tmp_path: Path) -> Project:
 
 @pytest.fixture(scope="module")
 def shared_project(tmp_path_factory: pytest.TempPathFactory) -> Project:
-    """One clean repository for the read-only corpus tests (commands are parsed, never run)."""
+    """One repository for the read-only corpus tests (commands are parsed, never run): one
+    commit, a configured ``origin``, a pushed ``main`` and the branch and tag the corpus names."""
     base = tmp_path_factory.mktemp("corpus")
-    return Project(base / "proj", base / "home")
+    project = Project(base / "proj", base / "home")
+    subprocess.run(["git", "init", "-q", "--bare", str(base / "remote.git")], check=True)
+    project.write("src/app/main.py", "print('hello')\n")
+    project.git("add", "-A")
+    project.git("commit", "-q", "-m", "chore: init")
+    project.git("remote", "add", "origin", str(base / "remote.git"))
+    project.git("push", "-q", "origin", "main")
+    project.git("branch", "feature/x")
+    project.git("tag", "v1.2.3")
+    return project
 
 
 # --------------------------------------------------------------------------------------------
@@ -154,11 +189,20 @@ def test_corpus_is_large_enough() -> None:
 @pytest.mark.parametrize(
     ("command", "rule"), [pytest.param(cmd, rule, id=name) for name, cmd, rule in ATTACKS]
 )
-def test_attack_is_blocked(shared_project: Project, command: str, rule: str) -> None:
+def test_attack_is_stopped(shared_project: Project, command: str, rule: str) -> None:
+    """The first corpus (written with the first guard): each is denied or asked about."""
+    del rule  # the rule ids of the first guard; the fail-closed guard may stop it earlier
     run = shared_project.bash(command.replace("{repo}", str(shared_project.root)))
-    assert run.returncode == 2, run.stderr
-    assert f"[{rule}]" in run.stderr
-    assert run.stderr.count("\n") == 1, "the reason is one line"
+    assert decision(run) in ("deny", "ask"), run.stderr
+    assert (run.stderr or run.stdout).count("\n") == 1, "the reason is one line"
+
+
+@pytest.mark.parametrize(
+    ("command", "rule"), [pytest.param(cmd, rule, id=name) for name, cmd, rule in REVIEWED]
+)
+def test_reviewed_command_asks(shared_project: Project, command: str, rule: str) -> None:
+    """Everyday commands that rewrite history or discard work: a person confirms them."""
+    assert f"[{rule}]" in ask_reason(shared_project.bash(command))
 
 
 @pytest.mark.parametrize("command", [pytest.param(cmd, id=name) for name, cmd in EVERYDAY])
@@ -170,23 +214,19 @@ def test_everyday_command_is_allowed(shared_project: Project, command: str) -> N
 
 def test_protected_workflow_write_asks(project: Project) -> None:
     run = project.bash("echo 'on: push' > .github/workflows/ci.yml")
-    assert run.returncode == 0
-    answer = json.loads(run.stdout)["hookSpecificOutput"]
-    assert answer["permissionDecision"] == "ask"
-    assert "shell-write-review" in answer["permissionDecisionReason"]
+    assert "[write-review]" in ask_reason(run)
 
 
 def test_rm_star_in_repo_root_but_not_elsewhere(project: Project) -> None:
     (project.root / "sub").mkdir()
     assert project.bash("rm -rf *").returncode == 2
-    assert project.bash("rm -rf *", cwd=project.root / "sub").returncode == 0
+    assert decision(project.bash("rm -rf *", cwd=project.root / "sub")) == "allow"
 
 
-def test_git_alias_from_user_config_is_expanded(project: Project) -> None:
+def test_git_alias_is_asked_about(project: Project) -> None:
+    """An alias can expand to anything ("!sh -c ..."); the guard does not follow config."""
     project.git("config", "alias.pf", "push --force-with-lease")
-    run = project.bash("git pf origin main")
-    assert run.returncode == 2
-    assert "[git-force-push]" in run.stderr
+    assert "[git-unknown-subcommand]" in ask_reason(project.bash("git pf origin main"))
 
 
 def test_script_file_run_by_bash_is_checked(project: Project) -> None:
@@ -240,7 +280,9 @@ def test_commit_all_scans_unstaged_tracked_changes(project: Project) -> None:
     assert f"app.py:{planted.line + 1}: github-pat" in run.stderr
 
 
-def test_push_scans_unpushed_commits(project: Project) -> None:
+def test_push_scans_unpushed_commits(project: Project, tmp_path: Path) -> None:
+    subprocess.run(["git", "init", "-q", "--bare", str(tmp_path / "remote.git")], check=True)
+    project.git("remote", "add", "origin", str(tmp_path / "remote.git"))
     planted = next(p for p in PLANTED if p.rule_id == "gcp-api-key")
     project.write("gcp.py", planted.content)
     project.git("add", "gcp.py")
@@ -409,30 +451,31 @@ def test_audit_failure_changes_no_decision(project: Project) -> None:
             ".github/branch-protection/main.json", "guard-branch-protection", id="protection"
         ),
         pytest.param(".pre-commit-config.yaml", "guard-pre-commit-config", id="pre-commit"),
-        pytest.param(".gitleaks.toml", "guard-secret-scan-config", id="gitleaks"),
-        pytest.param(".secretsignore", "guard-secret-scan-config", id="secretsignore"),
-        pytest.param(".codex/hooks.json", "guard-agent-hooks", id="codex"),
-        pytest.param(".gemini/settings.json", "guard-agent-hooks", id="gemini"),
-        pytest.param(".cursor/hooks.json", "guard-agent-hooks", id="cursor"),
-        pytest.param(".github/hooks/guard.json", "guard-agent-hooks", id="copilot"),
-        pytest.param(".git/hooks/pre-commit", "guard-git-internals", id="git-hook"),
+        pytest.param(".gitleaks.toml", "guard-secret-rules", id="gitleaks"),
+        pytest.param(".secretsignore", "guard-secret-rules", id="secretsignore"),
+        pytest.param(".codex/hooks.json", "guard-agent-config", id="codex"),
+        pytest.param(".gemini/settings.json", "guard-agent-config", id="gemini"),
+        pytest.param(".cursor/hooks.json", "guard-agent-config", id="cursor"),
+        pytest.param(".github/hooks/guard.json", "guard-agent-config", id="copilot"),
+        pytest.param(".git/hooks/pre-commit", "guard-git-hooks", id="git-hook"),
         pytest.param(".claude/audit/hook-audit.jsonl", "guard-audit-log", id="audit-log"),
         pytest.param(".Claude/Hooks/guard_edits.py", "guard-hooks", id="case-insensitive"),
-        pytest.param("~/.claude/settings.json", "guard-user-agent-config", id="user-settings"),
-        pytest.param("~/.gitconfig", "guard-user-git-config", id="user-gitconfig"),
+        pytest.param("~/.claude/settings.json", "guard-user-config", id="user-settings"),
+        pytest.param("~/.gitconfig", "guard-user-config", id="user-gitconfig"),
     ],
 )
 def test_edit_of_guard_rail_is_refused(project: Project, file_path: str, rule: str) -> None:
     run = project.edit(file_path)
     assert run.returncode == 2
-    assert f"[{rule}]" in run.stderr
+    assert "[write-protected]" in run.stderr
+    assert f"({rule})" in run.stderr
 
 
 def test_absolute_path_edit_is_refused(project: Project) -> None:
     target = project.root / ".claude" / "hooks" / "pretooluse_bash.py"
     run = project.edit(str(target), tool="Write")
     assert run.returncode == 2
-    assert "[guard-hooks]" in run.stderr
+    assert "(guard-hooks)" in run.stderr
 
 
 def test_symlinked_path_edit_is_refused(project: Project) -> None:
@@ -440,7 +483,7 @@ def test_symlinked_path_edit_is_refused(project: Project) -> None:
     (project.root / "innocent").symlink_to(project.root / ".claude" / "hooks")
     run = project.edit("innocent/pretooluse_bash.py")
     assert run.returncode == 2
-    assert "[guard-hooks]" in run.stderr
+    assert "(guard-hooks)" in run.stderr
 
 
 def test_notebook_edit_is_checked(project: Project) -> None:
@@ -468,7 +511,7 @@ def test_review_path_edit_asks(project: Project, file_path: str, rule: str) -> N
 
 
 @pytest.mark.parametrize(
-    "file_path", ["src/app/main.py", "README.md", ".claude/commands/review.md", ".github/x.md"]
+    "file_path", ["src/app/main.py", "README.md", ".claude/commands/review.md", "docs/x.md"]
 )
 def test_ordinary_edit_is_allowed(project: Project, file_path: str) -> None:
     run = project.edit(file_path, tool="Write")
@@ -491,7 +534,7 @@ def test_multiedit_and_apply_patch_paths(project: Project) -> None:
         EDIT_HOOK, {"tool_name": "apply_patch", "tool_input": {"input": patch}}, agent="codex"
     )
     assert run.returncode == 2
-    assert "[guard-agent-settings]" in run.stderr
+    assert "(guard-agent-settings)" in run.stderr
 
 
 # --------------------------------------------------------------------------------------------
@@ -554,7 +597,7 @@ def test_codex_ask_becomes_block(project: Project) -> None:
     payload = {"tool_name": "Write", "tool_input": {"file_path": ".github/workflows/ci.yml"}}
     run = project.run(EDIT_HOOK, payload, agent="codex")
     assert run.returncode == 2
-    assert "[guard-workflows]" in run.stderr
+    assert "[write-review]" in run.stderr
 
 
 def test_gemini_adapter(project: Project) -> None:
