@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from .conftest import render
+from .conftest import DEFAULT_PYTHON, REPO_ROOT, TOOLS_DIR, render, run, uv_environment
 from .variants import CUSTOM_NAMES, Variant, option_matrix
 
 # A Jinja marker left in the output; `${{ ... }}` is GitHub Actions syntax and is fine.
@@ -116,3 +116,38 @@ def test_custom_names_reach_every_place_that_needs_them(tmp_path: Path) -> None:
             text = path.read_text()
             assert "my_service" not in text, path
             assert "my-service" not in text, path
+
+
+def test_a_lock_that_cannot_succeed_fails_the_render(tmp_path: Path) -> None:
+    """No "ready" message, a non-zero exit, one sentence on what to do, and nothing left behind."""
+    destination = tmp_path / "project"
+    env = uv_environment(DEFAULT_PYTHON)
+    # An index nobody listens on, and an empty cache, so neither the index nor the cache can lock.
+    env["UV_DEFAULT_INDEX"] = "http://127.0.0.1:9/simple"
+    env["UV_CACHE_DIR"] = str(tmp_path / "empty-cache")
+    copier = TOOLS_DIR / "copier"
+    argv = [copier, "copy", "--trust", "--defaults", "--vcs-ref", "HEAD", REPO_ROOT, destination]
+    result = run(argv, tmp_path, env)
+    output = result.stdout + result.stderr
+    assert result.returncode != 0, output
+    assert "is ready" not in output
+    assert "`uv lock` failed (uv's error is above), so the project has no uv.lock." in output
+    assert "add `--skip-tasks` to render without uv.lock" in output
+    assert not destination.exists()
+
+
+def test_code_owners_and_authors_come_from_the_answers_and_git(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    config = tmp_path / "gitconfig"
+    config.write_text("[user]\n\tname = Ada Lovelace\n\temail = ada@example.org\n")
+    monkeypatch.setenv("GIT_CONFIG_GLOBAL", str(config))
+    monkeypatch.setenv("GIT_CONFIG_NOSYSTEM", "1")
+    project = render(tmp_path / "project", {"code_owner": "@acme/platform @ada"})
+    pyproject = tomllib.loads((project / "pyproject.toml").read_text())
+    assert pyproject["project"]["authors"] == [{"name": "Ada Lovelace", "email": "ada@example.org"}]
+    assert "Copyright (c) Ada Lovelace" in (project / "LICENSE").read_text()
+    owners = (project / ".github" / "CODEOWNERS").read_text()
+    rules = [line.split() for line in owners.splitlines() if line and not line.startswith("#")]
+    assert rules
+    assert all(rule[1:] == ["@acme/platform", "@ada"] for rule in rules), rules

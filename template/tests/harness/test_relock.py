@@ -1,4 +1,4 @@
-"""The lock step Copier runs after copy and update: it makes uv.lock and never fails a render."""
+"""The lock step Copier runs after copy and update: it makes uv.lock, or fails the render."""
 
 from __future__ import annotations
 
@@ -72,25 +72,56 @@ def test_a_conflicted_pyproject_is_left_to_the_team(
     assert "pyproject.toml has conflict markers" in capsys.readouterr().out
 
 
-def test_without_uv_it_says_what_to_run(
+def test_without_uv_the_render_fails_and_says_what_to_run(
     project: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    monkeypatch.setenv("COPIER_OPERATION", "copy")
     fake = use(monkeypatch, None)
-    assert relock.main(project) == 0
+    assert relock.main(project) == 1
     assert fake.calls == []
-    assert "uv is not on PATH" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert "uv is not on PATH" in out
+    assert "--skip-tasks" in out
 
 
-def test_a_failed_lock_explains_how_to_point_uv_at_a_python(
+def test_a_failed_lock_fails_the_copy_and_says_what_to_do(
     project: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     monkeypatch.delenv("PYENV_VERSION", raising=False)
-    fake = use(monkeypatch, "/opt/uv", 2)
-    assert relock.main(project) == 0
-    assert len(fake.calls) == 1
+    monkeypatch.setenv("COPIER_OPERATION", "copy")
+    fake = use(monkeypatch, "/opt/uv", 2, 2)
+    assert relock.main(project) == 1
+    # The index first, then uv's cache; both failed.
+    assert [argv for argv, _ in fake.calls] == [
+        ["/opt/uv", "lock", "--quiet"],
+        ["/opt/uv", "lock", "--quiet", "--offline"],
+    ]
     out, err = capsys.readouterr()
     assert "UV_PYTHON=/path/to/python3.X uv lock" in out
+    assert "add `--skip-tasks` to render without uv.lock" in out
     assert "error: no python" in err
+
+
+def test_a_failed_lock_after_an_update_says_to_lock_in_the_project(
+    project: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.delenv("PYENV_VERSION", raising=False)
+    monkeypatch.setenv("COPIER_OPERATION", "update")
+    use(monkeypatch, "/opt/uv", 2, 2)
+    assert relock.main(project) == 1
+    out = capsys.readouterr().out
+    assert "fix the cause, then run `uv lock` in the project." in out
+    assert "--skip-tasks" not in out
+
+
+def test_an_unreachable_index_falls_back_to_the_cache(
+    project: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.delenv("PYENV_VERSION", raising=False)
+    fake = use(monkeypatch, "/opt/uv", 2, 0)
+    assert relock.main(project) == 0
+    assert fake.calls[-1][0] == ["/opt/uv", "lock", "--quiet", "--offline"]
+    assert "made from uv's cache" in capsys.readouterr().out
 
 
 def test_a_pyenv_version_pin_is_dropped_when_it_breaks_the_lock(
