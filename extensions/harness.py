@@ -3,8 +3,11 @@
 Copier loads this file through copier-template-extensions (see ``_jinja_extensions`` in
 ``copier.yml``). It holds two Jinja extensions and the plain functions behind them:
 
-* ``HarnessFilters`` registers filters used by ``copier.yml``: defaults that chain
-  (``slugify``, ``identifier``) and validators that return one clear sentence or ``""``.
+* ``HarnessFilters`` registers filters used by ``copier.yml`` and the templates: defaults that
+  chain (``slugify``, ``identifier``, ``from_git_config``), validators that return one clear
+  sentence or ``""``, and one escaping filter per output language (``py_str``, ``toml_str``,
+  ``yaml_str``, ``json_str``, ``md_text``, ``html_text``). Every answer that reaches a generated
+  file goes through the filter for that file's language, so no answer can change its structure.
 * ``HarnessContext`` adds derived values to the render context, most importantly
   ``ci_jobs``: the one list of CI jobs from which the rendered project's workflows, branch
   protection and local CI are all generated.
@@ -16,26 +19,34 @@ one, so nothing here may rely on module-level state shared between renders.
 
 from __future__ import annotations
 
+import json
 import keyword
 import re
+import subprocess
 import sys
 import unicodedata
+from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from functools import cache
+from pathlib import Path
 from typing import Any
 
 from copier_template_extensions import ContextHook
 from jinja2 import Environment
 from jinja2.ext import Extension
+from markupsafe import escape
 
 # ---------------------------------------------------------------------------------------------
 # Derived defaults
 
 
 def slugify(value: str) -> str:
-    """Turn a human project name into a lowercase, DNS-safe slug: ``"My API!"`` -> ``"my-api"``."""
+    """Turn a human project name into a lowercase, DNS-safe slug: ``"My API!"`` -> ``"my-api"``.
+
+    At most 63 characters (a DNS label), so that any accepted name gives a valid default slug.
+    """
     ascii_text = unicodedata.normalize("NFKD", value).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:63].strip("-")
 
 
 def identifier(value: str) -> str:
@@ -49,10 +60,68 @@ def identifier(value: str) -> str:
 
 _SLUG = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$")
 _GITHUB_HANDLE = re.compile(r"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$")
+_TEAM = re.compile(r"^[A-Za-z0-9](?:[A-Za-z0-9_-]{0,98}[A-Za-z0-9])?$")
 _REPOSITORY = re.compile(r"^[A-Za-z0-9._-]{1,100}$")
+# The addresses people use in practice: no quoting, comments or characters that mean something
+# in Markdown, TOML or a shell, so the address is safe wherever it is written.
 _EMAIL = re.compile(
-    r"^[^@\s<>()\[\],;:\"]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9-]+)+$"
+    r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9-]+)+$"
 )
+
+# Longest accepted free-text answers: a name fits a heading and a browser tab; a description is
+# one sentence (GitHub cuts repository descriptions at 350 characters).
+MAX_LENGTH = {"project name": 80, "description": 300, "author name": 100}
+
+# Characters that are invisible or reorder the text around them, and so can make a name look
+# like something it is not (CVE-2021-42574, "Trojan Source"). Most are Unicode format
+# characters (category Cf), which the check below refuses as a class; these are named because
+# the bidirectional ones are the ones attackers use.
+BIDI_CONTROLS = frozenset(
+    "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+)
+
+
+def shown(value: str, limit: int = 60) -> str:
+    """An answer as a refusal quotes it: invisible characters spelt out, long ones cut short."""
+    text = value if value.isprintable() else ascii(value)[1:-1]
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
+def _character_name(char: str) -> str:
+    return f"U+{ord(char):04X} {unicodedata.name(char, '(unnamed)')}"
+
+
+def text_problem(value: str, what: str) -> str:
+    """One line of visible text: no control, invisible or direction-changing characters.
+
+    ``what`` names the answer in the sentence ("The project name ...").
+    """
+    if not value.strip():
+        return f"The {what} must not be empty."
+    for char in value:
+        category = unicodedata.category(char)
+        if char in "\r\n\u2028\u2029\x85" or category in {"Zl", "Zp"}:
+            return f"The {what} must be a single line."
+        if char in BIDI_CONTROLS:
+            return (
+                f"The {what} contains {_character_name(char)}, which reorders the text around "
+                "it; remove it."
+            )
+        if category == "Cc":
+            return f"The {what} contains the control character {_character_name(char)}; remove it."
+        if category in {"Cf", "Cs", "Co", "Cn"}:
+            return (
+                f"The {what} contains the invisible or unassigned character "
+                f"{_character_name(char)}; remove it."
+            )
+        if category == "Zs" and char != " ":
+            return f"The {what} contains {_character_name(char)}; use ordinary spaces."
+    if value != value.strip() or "  " in value:
+        return f"The {what} must not start or end with a space or contain two spaces in a row."
+    limit = MAX_LENGTH.get(what)
+    if limit is not None and len(value) > limit:
+        return f"The {what} must be at most {limit} characters long (it has {len(value)})."
+    return ""
 
 
 def path_problem(value: str) -> str:
@@ -66,10 +135,74 @@ def path_problem(value: str) -> str:
 
 def project_name_problem(value: str) -> str:
     """The project name is free text, but it must give a usable slug."""
-    if not value.strip():
-        return "The project name must not be empty."
+    if problem := text_problem(value, "project name"):
+        return problem
     if not slugify(value):
         return "The project name must contain at least one ASCII letter or digit."
+    return ""
+
+
+def description_problem(value: str) -> str:
+    """One sentence of free text: it becomes package metadata and the README's first line."""
+    return text_problem(value, "description")
+
+
+def author_name_problem(value: str) -> str:
+    """A person's or a team's name, written into the license and the package metadata."""
+    return text_problem(value, "author name")
+
+
+# ---------------------------------------------------------------------------------------------
+# Names the project already uses
+
+TEMPLATE_DIR = Path(__file__).resolve().parent.parent / "template"
+# Every distribution a rendered project locks, and every module they install, with all options
+# on and either LLM provider. A name on this list cannot be the project's own. The full tier
+# (tests/test_answers_property.py) renders, locks and installs those projects and fails when a
+# name is missing here; the direct dependencies are read from the template on top.
+LOCKED_NAMES_FILE = Path(__file__).resolve().parent / "locked_names.txt"
+# Directories and commands of the project itself; a package of the same name would be imported
+# in their place (or they in its).
+PROJECT_NAMES = frozenset(
+    {"harness", "tests", "frontend", "docs", "src", "conftest", "site", "uv", "git", "node"}
+)
+# A quoted requirement with a version specifier: `"fastapi>=0.165"`, `"uvicorn[standard]>=0.54"`.
+_REQUIREMENT = re.compile(r'"([A-Za-z0-9][A-Za-z0-9._-]*)(?:\[[^\]]*\])?\s*[<>=!~]')
+
+
+def normalise(name: str) -> str:
+    """PEP 503: distribution names compare lowercase, with runs of '-', '_' and '.' as '-'."""
+    return re.sub(r"[-_.]+", "-", name).lower()
+
+
+@cache
+def dependency_names(template_dir: Path = TEMPLATE_DIR) -> frozenset[str]:
+    """Normalised names of every dependency, tool and module a rendered project installs.
+
+    The direct ones come from ``template/pyproject.toml.jinja`` itself (every option's branch), so
+    a dependency added there is refused at once; the rest from ``locked_names.txt``.
+    """
+    names: set[str] = set()
+    pyproject = template_dir / "pyproject.toml.jinja"
+    if pyproject.is_file():
+        names |= {normalise(match) for match in _REQUIREMENT.findall(pyproject.read_text())}
+    if LOCKED_NAMES_FILE.is_file():
+        for line in LOCKED_NAMES_FILE.read_text().splitlines():
+            if line.strip() and not line.startswith("#"):
+                names.add(normalise(line.strip()))
+    return frozenset(names)
+
+
+def shadow_problem(value: str, what: str) -> str:
+    """A name the project already uses for something else, said in one sentence."""
+    name = normalise(value)
+    if name in {normalise(own) for own in PROJECT_NAMES}:
+        return f"'{shown(value)}' is a name the project's own tooling uses; choose another {what}."
+    if name in dependency_names():
+        return (
+            f"'{shown(value)}' is the name of a package the project depends on or installs, so "
+            f"the project would shadow it (and `uv lock` would fail); choose another {what}."
+        )
     return ""
 
 
@@ -77,12 +210,12 @@ def slug_problem(value: str) -> str:
     """The slug names the distribution, the image and the compose service."""
     if problem := path_problem(value):
         return problem
-    if not _SLUG.match(value):
+    if not _SLUG.fullmatch(value):
         return (
-            f"'{value}' is not a valid slug: use 1-63 lowercase letters, digits and hyphens, "
-            "starting and ending with a letter or digit (it must be DNS-safe)."
+            f"'{shown(value)}' is not a valid slug: use 1-63 lowercase letters, digits and "
+            "hyphens, starting and ending with a letter or digit (it must be DNS-safe)."
         )
-    return ""
+    return shadow_problem(value, "slug")
 
 
 def package_name_problem(value: str) -> str:
@@ -90,22 +223,28 @@ def package_name_problem(value: str) -> str:
     if problem := path_problem(value):
         return problem
     if not value.isidentifier() or not value.isascii():
-        return f"'{value}' is not a valid Python identifier: use letters, digits and underscores."
+        return (
+            f"'{shown(value)}' is not a valid Python identifier: use letters, digits and "
+            "underscores."
+        )
     if keyword.iskeyword(value) or keyword.issoftkeyword(value):
-        return f"'{value}' is a Python keyword, so it cannot be imported; choose another name."
+        return (
+            f"'{shown(value)}' is a Python keyword, so it cannot be imported; choose another name."
+        )
     if value != value.lower():
-        return f"'{value}' must be lowercase (PEP 8 package names are lowercase)."
+        return f"'{shown(value)}' must be lowercase (PEP 8 package names are lowercase)."
     if value in sys.stdlib_module_names:
-        return f"'{value}' would shadow the standard-library module of the same name."
-    if value in {"harness", "tests"}:
-        return f"'{value}' is used by the project's own tooling; choose another name."
-    return ""
+        return f"'{shown(value)}' would shadow the standard-library module of the same name."
+    return shadow_problem(value, "package name")
 
 
 def email_problem(value: str) -> str:
     """A plausible address: one '@', a dotted domain, no spaces."""
-    if not _EMAIL.match(value):
-        return f"'{value}' does not look like an email address (expected name@example.com)."
+    if not _EMAIL.fullmatch(value):
+        return (
+            f"'{shown(value)}' does not look like an email address (expected name@example.com, "
+            "with letters, digits and . _ % + - before the @)."
+        )
     return ""
 
 
@@ -113,11 +252,33 @@ def github_handle_problem(value: str) -> str:
     """GitHub user and organisation names: 1-39 alphanumerics and single inner hyphens."""
     if problem := path_problem(value):
         return problem
-    if not _GITHUB_HANDLE.match(value):
+    if not _GITHUB_HANDLE.fullmatch(value):
         return (
-            f"'{value}' is not a valid GitHub handle: use at most 39 letters, digits and single "
-            "hyphens, not starting or ending with a hyphen."
+            f"'{shown(value)}' is not a valid GitHub handle: use at most 39 letters, digits and "
+            "single hyphens, not starting or ending with a hyphen."
         )
+    return ""
+
+
+def code_owner_problem(value: str) -> str:
+    """One or more CODEOWNERS owners, separated by spaces: ``@user`` or ``@org/team``."""
+    owners = value.split(" ")
+    if not value.strip() or "" in owners:
+        return (
+            "Give one or more code owners separated by single spaces, e.g. @alice @acme/platform."
+        )
+    for owner in owners:
+        handle, _, team = owner.removeprefix("@").partition("/")
+        if (
+            not owner.startswith("@")
+            or not _GITHUB_HANDLE.fullmatch(handle)
+            or (owner.count("/") == 1 and not _TEAM.fullmatch(team))
+            or owner.count("/") > 1
+        ):
+            return (
+                f"'{shown(owner)}' is not a code owner GitHub accepts: write @user for a person or "
+                "@org/team for a team (an organisation alone cannot own code)."
+            )
     return ""
 
 
@@ -125,10 +286,10 @@ def repository_problem(value: str) -> str:
     """GitHub repository names: letters, digits, '.', '-' and '_', never '.' or '..'."""
     if problem := path_problem(value):
         return problem
-    if not _REPOSITORY.match(value) or value in {".", ".."}:
+    if not _REPOSITORY.fullmatch(value) or value in {".", ".."}:
         return (
-            f"'{value}' is not a valid GitHub repository name: use at most 100 letters, digits, "
-            "'.', '-' and '_'."
+            f"'{shown(value)}' is not a valid GitHub repository name: use at most 100 letters, "
+            "digits, '.', '-' and '_'."
         )
     return ""
 
@@ -138,6 +299,136 @@ def coverage_problem(value: object) -> str:
     if isinstance(value, bool) or not isinstance(value, int) or not 50 <= value <= 100:
         return f"The coverage threshold must be a whole number from 50 to 100, not {value!r}."
     return ""
+
+
+# ---------------------------------------------------------------------------------------------
+# Defaults from git
+
+GIT_TIMEOUT_SECONDS = 2.0
+_GIT_KEYS: dict[str, Callable[[str], str]] = {
+    "user.name": author_name_problem,
+    "user.email": email_problem,
+}
+
+
+def from_git_config(key: str, default: str) -> str:
+    """The value git has for ``key`` (``user.name``, ``user.email``), else ``default``.
+
+    A question default, so it must never fail: git may be missing, slow, unconfigured or hold a
+    value the question's own validator refuses; each of those gives ``default``.
+    """
+    check = _GIT_KEYS.get(key)
+    if check is None:
+        return default
+    try:
+        # git from PATH, as the user's shell finds it; the argv is fixed but for a known key.
+        completed = subprocess.run(  # noqa: S603
+            ["git", "config", "--get", key],  # noqa: S607
+            capture_output=True,
+            text=True,
+            timeout=GIT_TIMEOUT_SECONDS,
+            check=False,
+        )
+    except (OSError, subprocess.SubprocessError, UnicodeDecodeError):
+        return default
+    value = completed.stdout.strip()
+    if completed.returncode != 0 or not value or check(value):
+        return default
+    return value
+
+
+# ---------------------------------------------------------------------------------------------
+# Escaping: one filter per output language. Each returns text that, pasted where its language
+# expects a value, reads back as exactly the answer.
+
+
+def _python_escape(char: str, quote: str) -> str:
+    if char in {"\\", quote}:
+        return "\\" + char
+    if " " <= char <= "~":
+        return char
+    code = ord(char)
+    if code < 0x100:
+        return f"\\x{code:02x}"
+    if code < 0x10000:
+        return f"\\u{code:04x}"
+    return f"\\U{code:08x}"
+
+
+def py_str(value: object) -> str:
+    """A Python string literal, quoted the way ``ruff format`` leaves it, in ASCII only.
+
+    Non-ASCII characters become escapes, so that ruff's confusable-character rules (RUF001) can
+    never fire on a name with a typographic apostrophe; the value Python reads is still the answer.
+    """
+    text = str(value)
+    quote = "'" if text.count('"') > text.count("'") else '"'
+    return quote + "".join(_python_escape(char, quote) for char in text) + quote
+
+
+LINE_LENGTH = 100  # the rendered project's ruff line-length
+
+
+def ruff_overlong(line: str, limit: int = LINE_LENGTH) -> bool:
+    """Whether ruff's E501 reports this ASCII line (given without its pragma comment).
+
+    Ruff ignores an overlong line that is a single word, or whose last word is a URL starting
+    within the limit; a ``# noqa: E501`` on such a line is itself an error (RUF100). So a template
+    adds the pragma exactly when this says ruff would complain.
+    """
+    if len(line) <= limit:
+        return False
+    words = line.split()
+    if len(words) < 2:
+        return False
+    return not ("://" in words[-1] and len(line) - len(words[-1]) <= limit)
+
+
+def toml_str(value: object) -> str:
+    """A TOML basic string (double-quoted, with TOML's escapes)."""
+    out = []
+    for char in str(value):
+        if char in {"\\", '"'}:
+            out.append("\\" + char)
+        elif unicodedata.category(char) == "Cc" or char == "\x7f":
+            out.append(f"\\u{ord(char):04x}")
+        else:
+            out.append(char)
+    return '"' + "".join(out) + '"'
+
+
+def json_str(value: object) -> str:
+    """A JSON string, which is also a JavaScript and TypeScript string literal."""
+    return json.dumps(str(value), ensure_ascii=False)
+
+
+def yaml_str(value: object) -> str:
+    """A YAML double-quoted scalar: JSON's string syntax, which YAML reads the same way."""
+    return json.dumps(str(value), ensure_ascii=False)
+
+
+_MARKDOWN_SPECIAL = frozenset("\\`*_{}[]<>#|!~&$")
+_MARKDOWN_BLOCK_START = re.compile(r"^(?:[-+=]|\d+[.)])")
+
+
+def md_text(value: object) -> str:
+    """Markdown that displays as exactly the text: punctuation with a meaning is escaped.
+
+    Inline markup (emphasis, code, links, HTML, tables) is escaped everywhere; a line start that
+    would open a list, a numbered list or a heading underline is escaped too.
+    """
+    text = "".join("\\" + char if char in _MARKDOWN_SPECIAL else char for char in str(value))
+    return _MARKDOWN_BLOCK_START.sub(_escape_block_start, text)
+
+
+def _escape_block_start(match: re.Match[str]) -> str:
+    marker = match.group(0)
+    return marker[:-1] + "\\" + marker[-1] if marker[0].isdigit() else "\\" + marker
+
+
+def html_text(value: object) -> str:
+    """HTML text: ``& < > " '`` as character references."""
+    return str(escape(str(value)))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -297,16 +588,28 @@ def derived_values(context: dict[str, Any]) -> dict[str, Any]:
 # ---------------------------------------------------------------------------------------------
 # Jinja glue
 
-FILTERS = {
+FILTERS: dict[str, Callable[..., object]] = {
     "slugify": slugify,
     "identifier": identifier,
+    "from_git_config": from_git_config,
     "project_name_problem": project_name_problem,
+    "description_problem": description_problem,
+    "author_name_problem": author_name_problem,
     "slug_problem": slug_problem,
     "package_name_problem": package_name_problem,
     "email_problem": email_problem,
     "github_handle_problem": github_handle_problem,
+    "code_owner_problem": code_owner_problem,
     "repository_problem": repository_problem,
     "coverage_problem": coverage_problem,
+    # Escaping, by the language of the file the answer lands in.
+    "py_str": py_str,
+    "ruff_overlong": ruff_overlong,
+    "toml_str": toml_str,
+    "json_str": json_str,
+    "yaml_str": yaml_str,
+    "md_text": md_text,
+    "html_text": html_text,
 }
 
 

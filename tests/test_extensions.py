@@ -2,19 +2,38 @@
 
 from __future__ import annotations
 
+import ast
+import html
 import itertools
+import json
 import re
+import subprocess
+import sys
+import tomllib
+from pathlib import Path
 
 import pytest
+import yaml
 
 from extensions.harness import (
     HarnessContext,
     ci_jobs,
     derived_values,
+    from_git_config,
+    html_text,
     identifier,
+    json_str,
     llm_provider_class,
+    md_text,
+    py_str,
+    ruff_overlong,
+    slug_problem,
     slugify,
+    toml_str,
+    yaml_str,
 )
+
+from .test_answers_property import md_unescape
 
 
 @pytest.mark.parametrize(
@@ -29,6 +48,13 @@ from extensions.harness import (
 def test_defaults_chain_from_the_project_name(name: str, slug: str, package: str) -> None:
     assert slugify(name) == slug
     assert identifier(name) == package
+
+
+def test_a_long_name_still_gives_a_valid_default_slug() -> None:
+    slug = slugify("Word-" * 20 + " tail")
+    assert len(slug) <= 63
+    assert slug == slug.strip("-")
+    assert slug_problem(slug) == ""
 
 
 @pytest.mark.parametrize(
@@ -74,3 +100,161 @@ def test_job_names_are_plain_text() -> None:
         assert re.fullmatch(r"[A-Za-z0-9 &+/.()-]+", job.name), job.name
         assert not job.name.startswith(("&", "-")), job.name
         assert re.fullmatch(r"[a-z0-9-]+", job.key), job.key
+
+
+# ---------------------------------------------------------------------------------------------
+# Escaping: every filter's output, read back by its language's own parser, is the answer.
+
+TRICKY = [
+    "My Service",
+    'Acme "Ledger"',
+    "O'Brien's",
+    'both " and \' quotes, "more" doubles',
+    "back\\slash and trailing \\",
+    "C:\\new\\table",
+    'triple """ quotes',
+    "Caf\u00e9 \u2014 \u00fcber \u65e5\u672c \U0001f600",
+    "O\u2019Brien",
+    "{{ 7 * 7 }} {% if x %} {# c #}",
+    "<script>alert(1)</script> & &amp;",
+    "*bold* _it_ `code` [link](x) | table # ! ~ $math$",
+    "- looks like a list",
+    "1986. looks like a numbered list",
+    "=== underline",
+    "a\x00b\x1f\x7f",
+]
+
+
+@pytest.mark.parametrize("text", TRICKY)
+def test_python_literals_read_back_as_the_answer(text: str) -> None:
+    literal = py_str(text)
+    assert ast.literal_eval(literal) == text
+    assert literal.isascii()
+
+
+@pytest.mark.parametrize(
+    ("text", "literal"),
+    [
+        ("plain", '"plain"'),
+        ('one " double', "'one \" double'"),
+        ('it\'s "x"', "'it\\'s \"x\"'"),
+        ("it's 'x' \"y\"", '"it\'s \'x\' \\"y\\""'),
+        ("caf\u00e9 \u2019", '"caf\\xe9 \\u2019"'),
+    ],
+)
+def test_python_literals_use_the_quotes_ruff_format_keeps(text: str, literal: str) -> None:
+    """Double quotes unless the text holds more double quotes than single ones (ruff's rule)."""
+    assert py_str(text) == literal
+
+
+@pytest.mark.parametrize("text", TRICKY)
+def test_toml_strings_read_back_as_the_answer(text: str) -> None:
+    assert tomllib.loads(f"key = {toml_str(text)}\n")["key"] == text
+
+
+@pytest.mark.parametrize("text", TRICKY)
+def test_json_and_yaml_strings_read_back_as_the_answer(text: str) -> None:
+    assert json.loads(json_str(text)) == text
+    if text.isprintable():  # YAML streams may not hold control characters at all
+        assert yaml.safe_load(f"key: {yaml_str(text)}\n")["key"] == text
+
+
+@pytest.mark.parametrize("text", TRICKY)
+def test_markdown_text_displays_as_the_answer(text: str) -> None:
+    escaped = md_text(text)
+    assert md_unescape(escaped) == text
+    # No markup survives: every special character is escaped.
+    unescaped_special = re.search(r"(?<!\\)[`*_{}\[\]<>#|!~&$]", escaped.replace("\\\\", ""))
+    assert unescaped_special is None, escaped
+
+
+@pytest.mark.parametrize(
+    ("text", "escaped"),
+    [("- item", "\\- item"), ("1986. year", "1986\\. year"), ("+ x", "\\+ x"), ("a-b", "a-b")],
+)
+def test_markdown_block_markers_at_the_start_are_escaped(text: str, escaped: str) -> None:
+    assert md_text(text) == escaped
+
+
+@pytest.mark.parametrize("text", TRICKY)
+def test_html_text_displays_as_the_answer(text: str) -> None:
+    escaped = html_text(text)
+    assert html.unescape(escaped) == text
+    assert not set("<>\"'") & set(escaped)
+
+
+@pytest.mark.parametrize(
+    ("line", "overlong"),
+    [
+        ("x" * 100, False),
+        ("    title=" + "x" * 95, False),  # one word: ruff lets it be
+        ("    title=" + "x y" * 40, True),
+        ("    title='see " + "x" * 30 + " https://example.com/" + "p" * 60 + "'", False),
+        ("    title='" + "x " * 50 + "https://example.com/p'", True),  # the URL starts too late
+    ],
+)
+def test_the_noqa_decision_matches_ruffs_e501(line: str, overlong: bool) -> None:
+    assert ruff_overlong(line) is overlong
+
+
+def test_overlong_lines_are_judged_as_ruff_does(tmp_path: Path) -> None:
+    """The rule above, checked against ruff itself on the lines it decides about."""
+    ruff = Path(sys.executable).parent / "ruff"
+    lines = [
+        "title = " + py_str("Ab c" * 25),
+        "title = " + py_str("Ab" * 60),
+        "title = " + py_str("see https://example.com/" + "p" * 90),
+        "title = " + py_str("x " * 40 + "https://example.com/" + "p" * 30),
+    ]
+    for line in lines:
+        source = tmp_path / "line.py"
+        source.write_text(line + "\n")
+        result = subprocess.run(
+            [ruff, "check", "--isolated", "--select", "E501", "--line-length", "100", source],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        assert (result.returncode != 0) is ruff_overlong(line), (line, result.stdout)
+
+
+# ---------------------------------------------------------------------------------------------
+# Defaults from git
+
+
+def git_config_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, text: str) -> None:
+    config = tmp_path / "gitconfig"
+    config.write_text(text)
+    monkeypatch.setenv("GIT_CONFIG_GLOBAL", str(config))
+    monkeypatch.setenv("GIT_CONFIG_NOSYSTEM", "1")
+    monkeypatch.chdir(tmp_path)  # outside any repository, so no local config applies
+
+
+def test_author_defaults_come_from_git(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    git_config_file(
+        tmp_path, monkeypatch, "[user]\n\tname = Ada Lovelace\n\temail = ada@example.org\n"
+    )
+    assert from_git_config("user.name", "Your Name") == "Ada Lovelace"
+    assert from_git_config("user.email", "you@example.com") == "ada@example.org"
+
+
+def test_without_git_settings_the_placeholders_stay(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    git_config_file(tmp_path, monkeypatch, "")
+    assert from_git_config("user.name", "Your Name") == "Your Name"
+    assert from_git_config("user.email", "you@example.com") == "you@example.com"
+
+
+def test_a_git_value_the_question_would_refuse_is_not_offered(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    git_config_file(tmp_path, monkeypatch, "[user]\n\tname = Eve\u202e\n\temail = root@localhost\n")
+    assert from_git_config("user.name", "Your Name") == "Your Name"
+    assert from_git_config("user.email", "you@example.com") == "you@example.com"
+
+
+def test_without_git_at_all_the_placeholders_stay(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PATH", "/nonexistent")
+    assert from_git_config("user.name", "Your Name") == "Your Name"
+    assert from_git_config("core.editor", "vi") == "vi"  # only the keys a question asks for

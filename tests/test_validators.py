@@ -9,7 +9,11 @@ from pathlib import Path
 import pytest
 
 from extensions.harness import (
+    author_name_problem,
+    code_owner_problem,
     coverage_problem,
+    dependency_names,
+    description_problem,
     email_problem,
     github_handle_problem,
     package_name_problem,
@@ -32,6 +36,14 @@ GOOD: list[tuple[Validator, str]] = [
     (github_handle_problem, "your-org"),
     (github_handle_problem, "A1"),
     (repository_problem, "my-service.api_v2"),
+    (project_name_problem, 'Acme "Ledger" O\u2019Brien\'s \\ Caf\u00e9 {{ x }}'),
+    (description_problem, "Bills <b>once</b> & *twice*; C:\\ paths {% if %} stay text."),
+    (author_name_problem, "Zo\u00eb Ng\u1ee5y\u1ec5n"),
+    (code_owner_problem, "@alice"),
+    (code_owner_problem, "@acme/platform-team"),
+    (code_owner_problem, "@alice @acme/platform"),
+    (slug_problem, "acme-ledger-api"),
+    (package_name_problem, "billing"),
 ]
 
 BAD: list[tuple[Validator, str, str]] = [
@@ -59,6 +71,42 @@ BAD: list[tuple[Validator, str, str]] = [
     (repository_problem, "..", "must not contain '..'"),
     (repository_problem, "my repo", "not a valid GitHub repository name"),
     (repository_problem, "a\\b", "must not contain"),
+    # Text that is not one line of visible characters.
+    (project_name_problem, "Good\u202eName", "U+202E RIGHT-TO-LEFT OVERRIDE"),
+    (project_name_problem, "Good\u2066Name", "reorders the text"),
+    (description_problem, "first\u200fsecond", "reorders the text"),
+    (project_name_problem, "Zero\u200bWidth", "invisible or unassigned"),
+    (author_name_problem, "Soft\u00adHyphen", "invisible or unassigned"),
+    (description_problem, "line one\nline two", "must be a single line"),
+    (description_problem, "line one\u2028line two", "must be a single line"),
+    (author_name_problem, "tab\there", "control character U+0009"),
+    (project_name_problem, "bell\x07", "control character"),
+    (project_name_problem, "no\u00a0break", "use ordinary spaces"),
+    (project_name_problem, " Leading", "must not start or end with a space"),
+    (description_problem, "two  spaces", "two spaces in a row"),
+    (project_name_problem, "x" * 81, "at most 80 characters"),
+    (description_problem, "y" * 301, "at most 300 characters"),
+    (description_problem, "   ", "must not be empty"),
+    (author_name_problem, "", "must not be empty"),
+    # Names the project already uses for something else.
+    (slug_problem, "fastapi", "the project depends on or installs"),
+    (slug_problem, "starlette", "the project depends on or installs"),
+    (slug_problem, "uv-build", "the project depends on or installs"),
+    (package_name_problem, "pydantic", "the project depends on or installs"),
+    (package_name_problem, "yaml", "the project depends on or installs"),
+    (package_name_problem, "pytest", "the project depends on or installs"),
+    (slug_problem, "harness", "project's own tooling"),
+    (package_name_problem, "frontend", "project's own tooling"),
+    (email_problem, "a*b@example.com", "does not look like an email"),
+    (email_problem, "a@example.com\n", "does not look like an email"),
+    (slug_problem, "my-service\n", "not a valid slug"),
+    (github_handle_problem, "your-org\n", "not a valid GitHub handle"),
+    (repository_problem, "ledger\n", "not a valid GitHub repository name"),
+    (code_owner_problem, "your-org", "@user for a person or @org/team"),
+    (code_owner_problem, "@acme/", "@user for a person or @org/team"),
+    (code_owner_problem, "@a/b/c", "@user for a person or @org/team"),
+    (code_owner_problem, "@alice  @bob", "separated by single spaces"),
+    (code_owner_problem, "", "one or more code owners"),
 ]
 
 
@@ -79,6 +127,19 @@ def test_bad_answers_get_one_clear_sentence(
     assert "\n" not in message
 
 
+def test_a_refusal_quotes_invisible_characters_visibly() -> None:
+    message = slug_problem("bad\u202eslug")
+    assert "\\u202e" in message
+    assert "\u202e" not in message
+
+
+def test_every_direct_dependency_of_the_template_is_refused() -> None:
+    """The list comes from the template's pyproject, so a new dependency is refused at once."""
+    names = dependency_names()
+    assert {"fastapi", "pydantic", "uvicorn", "openai", "anthropic", "ruff", "mypy"} <= names
+    assert {"pytest", "uv-build", "import-linter", "schemathesis"} <= names
+
+
 @pytest.mark.parametrize("value", [49, 101, True, "75", -1])
 def test_coverage_threshold_range(value: object) -> None:
     assert "50 to 100" in coverage_problem(value)
@@ -96,6 +157,9 @@ def test_coverage_threshold_accepts_whole_percentages(value: int) -> None:
         ("project_slug=../escape", "must not contain '/'"),
         ("author_email=nobody", "does not look like an email address"),
         ("coverage_threshold=20", "from 50 to 100"),
+        ("project_slug=fastapi", "'fastapi' is the name of a package the project depends on"),
+        ("project_name=Evil\u202eName", "U+202E RIGHT-TO-LEFT OVERRIDE"),
+        ("code_owner=your-org", "@org/team for a team"),
     ],
 )
 def test_copier_refuses_a_bad_answer_and_leaves_nothing(
