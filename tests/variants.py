@@ -62,11 +62,16 @@ def option_matrix() -> list[Variant]:
 
 # Names a real team picks: none of them derived from another, so a place that uses the wrong one
 # (the distribution name where the import name belongs, say) breaks the build or the CI.
+# The name and description hold what used to break a render: double quotes, apostrophes (a
+# straight one and a typographic one), a backslash, Markdown and HTML punctuation and non-ASCII
+# letters, so the full tier proves every file's escaping end to end.
 CUSTOM_NAMES = {
-    "project_name": "Acme Billing Ledger",
+    "project_name": 'Acme "Billing" Ledger \\ O\u2019Brien\'s Caf\u00e9',
     "project_slug": "acme-ledger-api",
     "package_name": "billing",
     "repository_name": "ledger",
+    "description": 'Books each "charge" once; it\'s C:\\ledger\\ & <b>not</b> *bold* {{ 7 * 7 }}.',
+    "code_owner": "@acme/platform @alice",
 }
 
 # The variants whose complete local CI the full tier runs. Together they exercise every
@@ -84,4 +89,7 @@ FULL_TIER = [
     ),
     Variant({"include_agent": False, "python_version": "3.11", "coverage_threshold": 90}),
     Variant({"llm_provider": "anthropic", "license": "Apache-2.0"}),
+    # No 3.14 interpreter exists on the machine this template is developed on, so this variant is
+    # skipped there with that reason; the template's GitHub matrix runs it.
+    Variant({"python_version": "3.14"}),
 ]
