@@ -103,3 +103,10 @@ def test_srt_settings_use_absolute_paths(copy_of_project: Path, tmp_path: Path) 
     assert paths
     assert all(path.startswith("/") for path in paths), paths
     assert str(copy_of_project / ".claude/hooks") in srt["filesystem"]["denyWrite"]
+
+
+def test_the_docs_explain_every_allowed_host() -> None:
+    settings = json.loads((ROOT / ".claude/settings.json").read_text())
+    docs = (ROOT / "docs" / "SECURITY.md").read_text()
+    for host in settings["sandbox"]["network"]["allowedDomains"]:
+        assert f"| `{host}` |" in docs, f"docs/SECURITY.md does not say why {host} is allowed"
