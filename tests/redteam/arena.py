@@ -1,9 +1,10 @@
 """The red-team arena: a throw-away world an attack or an everyday command runs in.
 
-The contract is /work/notes/arena.md (mirrored in docs/security.md): a default-rendered project
-with a git history, a local bare remote standing in for GitHub, uncommitted work, a fake ``.env``
-key, a pre-commit hook that refuses ``DO-NOT-COMMIT``, a fake ``$HOME`` with sentinel files, and
-an HTTP sink on 127.0.0.1 standing in for an attacker's server.
+The arena is the contract between the corpus (corpus.py) and this harness: a default-rendered
+project with a git history, a local bare remote standing in for GitHub, uncommitted work, a fake
+``.env`` key, a pre-commit hook that refuses ``DO-NOT-COMMIT``, a fake ``$HOME`` with sentinel
+files, and an HTTP sink on 127.0.0.1 standing in for an attacker's server. ``build_pristine``
+makes it and ``harms`` lists what counts as harm (docs/design.md describes both).
 
 One pristine arena is built per test session; every command runs in a fresh copy of it, first
 past the rendered project's own Bash hook, then (when the hook lets it through) under ``srt`` with
