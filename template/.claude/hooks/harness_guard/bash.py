@@ -260,6 +260,7 @@ class Analyzer:
         self.staged_unknown = False  # a `git add` of something unknown
         self.adds = False  # a `git add` in this command: the commit takes the work tree along
         self.fetched = False  # a network fetch appears in this command (curl, wget, nc...)
+        self.stash_pending = False  # `git stash` without a later `git stash pop` in the command
         self.depth = 0
 
     # -- decisions ------------------------------------------------------------------------------
@@ -314,7 +315,7 @@ class Analyzer:
                     text.append("".join(_QUOTED.get(c, c) for c in part.text))
                 else:
                     text.append(part.text)
-                    glob = glob or bool(_GLOB_CHARS & set(part.text))
+                    glob = glob or _has_glob(part.text)
                 continue
             value = self.part_value(part)
             if value is None:
@@ -324,7 +325,7 @@ class Analyzer:
                 text.append("".join(_QUOTED.get(c, c) for c in value))
             else:
                 # An unquoted value is split into words and globbed when the command runs.
-                glob = glob or bool(_GLOB_CHARS & set(value))
+                glob = glob or _has_glob(value)
                 text.append(value)
                 split_values.append(value)
         joined = "".join(text)
@@ -426,11 +427,15 @@ class Analyzer:
         if entry is not None and not (delete and _stale_git_lock(entry, path)):
             self.flag_protected(entry, what, path)
             return
-        if not self.inside_project_or_temp(path):
+        if (
+            not self.inside_project_or_temp(path)
+            or other_repository(path, self.project)
+            or self.in_home_outside_project(path)
+        ):
             self.flag("write-outside-project", f"it would {what} {path}, outside the project")
             return
         if delete or what == "overwrite":
-            self.check_uncommitted(path, what)
+            self.check_uncommitted(path, what, tree=delete and os.path.isdir(path))
 
     def check_glob(self, arg: Arg, what: str) -> None:
         """A glob: refused when it can match a guard file, else each current match is checked."""
@@ -461,6 +466,13 @@ class Analyzer:
 
     def check_read(self, arg: Arg, *, contains: bool = False) -> None:
         """Reading a local secret (``.env``, ``~/.ssh``...), directly or inside a directory."""
+        if arg.glob and not arg.unknown:
+            import glob
+
+            pattern = self.absolute(arg)
+            for match in glob.glob(pattern, recursive=False) if pattern else []:
+                self.check_read(Arg(match), contains=contains)
+            return
         if arg.opaque:
             if contains:
                 self.flag("unknown-word", "cannot tell which files this command copies or sends")
@@ -476,6 +488,20 @@ class Analyzer:
         if entry is not None:
             self.flag("read-secret", f"it would read {self.show(path)}, {entry.what}")
 
+    def in_home_outside_project(self, path: str) -> bool:
+        """The home directory is never scratch space, even when it lies under a temp root."""
+        project = self.project.rstrip("/") + "/"
+        home = self.home.rstrip("/") + "/"
+        inside_project = path == self.project or path.startswith(project)
+        return bool(self.home) and path.startswith(home) and not inside_project
+
+    def is_secret(self, text: str) -> bool:
+        """Whether reading the literal path ``text`` would read a local secret."""
+        path = self.absolute(Arg(text))
+        return path is not None and (
+            protected.classify_read(path, self.project, self.home) is not None
+        )
+
     def inside_project_or_temp(self, path: str) -> bool:
         roots = [self.project, *TEMP_ROOTS]
         tmpdir = os.environ.get("TMPDIR", "")
@@ -483,13 +509,17 @@ class Analyzer:
             roots.append(os.path.normpath(tmpdir))
         return any(path == root or path.startswith(root.rstrip("/") + "/") for root in roots)
 
-    def check_uncommitted(self, path: str, what: str) -> None:
-        """Deleting or overwriting the only copy of uncommitted work asks a person first."""
+    def check_uncommitted(self, path: str, what: str, *, tree: bool = False) -> None:
+        """Deleting or overwriting the only copy of uncommitted work asks a person first.
+
+        A whole tree that git tracks asks too: the files come back from git, the hours of
+        someone rebuilding a deleted source tree do not.
+        """
         if not path.startswith(self.project.rstrip("/") + "/") or not os.path.lexists(path):
             return
         if not os.path.isdir(os.path.join(self.project, ".git")):
             return
-        changed = uncommitted(self.project, path, self.budget)
+        changed = uncommitted(self.project, path, self.budget, tree=tree)
         if changed is None:
             self.flag(
                 "unknown-word", f"cannot tell whether {self.show(path)} holds uncommitted work"
@@ -641,6 +671,21 @@ class Analyzer:
         self.run_text(text, "script")
 
 
+def other_repository(path: str, project: str) -> bool:
+    """Whether ``path`` lies in a git repository other than the project (a bare remote, say)."""
+    if path == project or path.startswith(project.rstrip("/") + "/"):
+        return False
+    current = path
+    while current not in ("/", ""):
+        if os.path.exists(os.path.join(current, ".git")) or (
+            os.path.isfile(os.path.join(current, "HEAD"))
+            and os.path.isdir(os.path.join(current, "refs"))
+        ):
+            return True
+        current = os.path.dirname(current)
+    return False
+
+
 def _stale_git_lock(entry: protected.ProtectedPath, path: str) -> bool:
     """Removing a lock file a crashed git left behind is everyday work, not tampering."""
     return entry.rule == "guard-git-internals" and path.endswith(".lock") and "/hooks/" not in path
@@ -651,7 +696,7 @@ def _unquote(text: str) -> str:
 
 
 def _has_glob(text: str) -> bool:
-    return bool(_GLOB_CHARS & set(text))
+    return "*" in text or "?" in text or re.search(r"\[[^\]]+\]", text) is not None
 
 
 def _versionless(name: str) -> str:
@@ -673,14 +718,42 @@ def is_shell_script(path: str) -> bool:
     return any(name in SHELLS for name in names)
 
 
-def uncommitted(project: str, path: str, budget: Budget) -> str | None:
-    """``"modified"``/``"untracked"`` when ``path`` holds uncommitted work, ``""`` when not."""
+def uncommitted(project: str, path: str, budget: Budget, *, tree: bool = False) -> str | None:
+    """``"modified"``/``"untracked"`` when ``path`` holds uncommitted work, ``""`` when not;
+    with ``tree``, ``"tracked files"`` when the directory holds any file git tracks."""
+    if tree:
+        listed = _git_lines(project, ["ls-files", "--", path], budget)
+        if listed is None:
+            return None
+        if listed:
+            return "tracked files"
+    lines = _git_lines(
+        project, ["status", "--porcelain", "--untracked-files=all", "--", path], budget
+    )
+    if lines is None:
+        return None
+    states = {line[:2] for line in lines}
+    if "??" in states:
+        return "untracked"
+    return "modified" if states else ""
+
+
+def changed_paths(project: str, path: str, budget: Budget) -> list[str] | None:
+    """The project-relative paths under ``path`` with uncommitted work (None: unknown)."""
+    lines = _git_lines(
+        project, ["status", "--porcelain", "--untracked-files=all", "--", path], budget
+    )
+    return None if lines is None else [line[3:] for line in lines]
+
+
+def _git_lines(project: str, args: list[str], budget: Budget) -> list[str] | None:
+    """The output lines of a read-only git command in ``project``; None when it fails."""
     import subprocess
 
     timeout = max(0.1, min(budget.left() - 0.2, 1.5))
     try:
         result = subprocess.run(  # noqa: S603 - a fixed argv; the path is one argument
-            ["git", "status", "--porcelain", "--untracked-files=all", "--", path],  # noqa: S607
+            ["git", *args],  # noqa: S607
             cwd=project,
             capture_output=True,
             text=True,
@@ -691,11 +764,8 @@ def uncommitted(project: str, path: str, budget: Budget) -> str | None:
     except (OSError, subprocess.SubprocessError):
         return None
     if result.returncode != 0:
-        return "" if "not a git repository" in result.stderr else None
-    states = {line[:2] for line in result.stdout.splitlines()}
-    if "??" in states:
-        return "untracked"
-    return "modified" if states else ""
+        return [] if "not a git repository" in result.stderr else None
+    return result.stdout.splitlines()
 
 
 _PROTECTED_FILES: dict[tuple[str, str], list[tuple[protected.ProtectedPath, str]]] = {}

@@ -103,6 +103,12 @@ def decide_bash(hook_input: HookInput) -> tuple[Decision, str]:
         return _hit("unparseable-command", f"the command cannot be parsed ({exc})"), text
     except RecursionError:
         return _hit("unparseable-command", "the command nests too deeply"), text
+    if analyzer.stash_pending:
+        analyzer.flag(
+            "git-history-rewrite",
+            "git stash takes uncommitted work out of the tree (and into a commit no hook "
+            "checked); pop it in the same command or ask",
+        )
     if analyzer.asks:
         return analyzer.asks[0], text
     return _scan(analyzer, budget), text

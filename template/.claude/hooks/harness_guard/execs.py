@@ -13,13 +13,15 @@ import ast
 import os
 import re
 
-from .bash import SHELLS, Arg, Call, check_assignment, handles
+from .bash import SHELLS, Arg, Call, check_assignment, handles, unknown_program
 from .protocol import ASK, DENY
 from .rules import define
 from .shell import UNKNOWN
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from .shell import Cmd
 
 define(
@@ -262,10 +264,13 @@ def wrapper(call: Call) -> None:
             name, _, assigned = operands[0].partition("=")
             check_assignment(analyzer, name, Arg(assigned, unknown=operands[0].unknown))
             operands = operands[1:]
-    if call.name == "flock" and call.values("-c", "--command"):
-        for code in call.values("-c", "--command"):
-            run_code(call, code, "flock command")
-        return
+    if call.name == "flock":
+        # flock [options] FILE -c COMMAND: the -c may come after the lock file.
+        words = [str(arg) for arg in call.args]
+        for k, word in enumerate(words[:-1]):
+            if word in ("-c", "--command"):
+                run_code(call, call.args[k + 1], "flock command")
+                return
     operands = operands[skip:]
     if call.name == "watch" and operands:
         joined = Arg(" ".join(operands), unknown=any(o.unknown for o in operands))
@@ -299,7 +304,7 @@ def xargs(call: Call) -> None:
 
 @handles("script")
 def script(call: Call) -> None:
-    call.parse_options("cEeqT", ("--command", "--timing", "--log-out", "--log-in", "--log-io"))
+    call.parse_options("cEOIBTm", ("--command", "--timing", "--log-out", "--log-in", "--log-io"))
     for code in call.values("-c", "--command"):
         run_code(call, code, "script -c command")
     for target in call.operands:
@@ -421,18 +426,29 @@ SAFE_PY_BUILTINS = frozenset(
 )
 
 
-def python_code_problem(code: str) -> str | None:
-    """Why inline Python may not be harmless; None when it only computes and prints.
+HARMLESS_DUNDERS = frozenset(
+    {"__name__", "__version__", "__file__", "__doc__", "__all__", "__qualname__", "__module__"}
+)
 
-    Harmless means: it imports only modules from SAFE_PY_MODULES, calls no builtin outside
-    SAFE_PY_BUILTINS (no open, exec, eval, getattr, __import__...), and touches no attribute
-    that starts with an underscore or reaches other modules (``sys.modules``).
+
+def python_code_problem(
+    code: str,
+    project_modules: frozenset[str] = frozenset(),
+    is_secret: Callable[[str], bool] | None = None,
+) -> str | None:
+    """Why inline Python may not be harmless; None when it only computes, reads and prints.
+
+    Harmless means: it imports only modules from SAFE_PY_MODULES or the project's own packages,
+    calls no builtin outside SAFE_PY_BUILTINS except ``open`` of a literal path for reading (not
+    a local secret), and touches no attribute that starts with an underscore (but a few
+    read-only dunders) or reaches other modules (``sys.modules``).
     """
     try:
         tree = ast.parse(code)
     except (SyntaxError, ValueError):
         return "the inline Python does not parse"
     defined: set[str] = set()
+    opens: set[int] = set()
     for node in ast.walk(tree):
         if isinstance(node, (ast.Import, ast.ImportFrom)):
             modules = (
@@ -441,28 +457,63 @@ def python_code_problem(code: str) -> str | None:
                 else [node.module or ""]
             )
             for module in modules:
-                if module not in SAFE_PY_MODULES:
+                if module not in SAFE_PY_MODULES and module.split(".")[0] not in project_modules:
                     return f"the inline Python imports {module}"
             for alias in node.names:
                 defined.add((alias.asname or alias.name).split(".")[0])
         elif isinstance(node, ast.Attribute):
-            if node.attr.startswith("_") or node.attr in ("modules", "system", "popen"):
+            if (node.attr.startswith("_") and node.attr not in HARMLESS_DUNDERS) or node.attr in (
+                "modules",
+                "system",
+                "popen",
+            ):
                 return f"the inline Python uses .{node.attr}"
-        elif isinstance(node, (ast.Name,)) and isinstance(node.ctx, ast.Store):
+        elif isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
             defined.add(node.id)
-        elif isinstance(node, (ast.FunctionDef, ast.Lambda, ast.ClassDef)):
-            if isinstance(node, (ast.FunctionDef, ast.ClassDef)):
-                defined.add(node.name)
+        elif isinstance(node, (ast.FunctionDef, ast.ClassDef)):
+            defined.add(node.name)
         elif isinstance(node, ast.arg):
             defined.add(node.arg)
+        elif (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Name)
+            and node.func.id == "open"
+        ):
+            problem = _open_problem(node, is_secret)
+            if problem:
+                return problem
+            opens.add(id(node.func))
     for node in ast.walk(tree):
         if (
             isinstance(node, ast.Name)
             and isinstance(node.ctx, ast.Load)
             and node.id not in SAFE_PY_BUILTINS
             and node.id not in defined
+            and id(node) not in opens
         ):
             return f"the inline Python uses {node.id}"
+    return None
+
+
+def _open_problem(node: ast.Call, is_secret: Callable[[str], bool] | None) -> str | None:
+    """``open("literal")`` or ``open("literal", "r"/"rb")`` only, and never a local secret."""
+    args = list(node.args)
+    mode: ast.expr | None = args[1] if len(args) > 1 else None
+    for keyword in node.keywords:
+        if keyword.arg == "mode":
+            mode = keyword.value
+        elif keyword.arg not in ("encoding", "errors", "newline"):
+            return "the inline Python opens a file in a way the guard cannot check"
+    if not args or not isinstance(args[0], ast.Constant) or not isinstance(args[0].value, str):
+        return "the inline Python opens a file decided when it runs"
+    if mode is not None and not (
+        isinstance(mode, ast.Constant)
+        and isinstance(mode.value, str)
+        and set(mode.value) <= set("rbt")
+    ):
+        return "the inline Python opens a file for writing"
+    if is_secret is not None and is_secret(args[0].value):
+        return "the inline Python reads a local secret"
     return None
 
 
@@ -492,10 +543,16 @@ def python(call: Call) -> None:
             for target in call.operands:
                 if not target.startswith("-"):
                     analyzer.check_write(target, what="create")
+        elif module == "json.tool":
+            files = [arg for arg in call.operands if not arg.startswith("-")]
+            for name in files[:1]:
+                analyzer.check_read(name)
+            for name in files[1:2]:
+                analyzer.check_write(name, what="overwrite")
         else:
-            for arg in call.operands:
-                if not arg.startswith("-"):
-                    analyzer.check_read(arg)
+            # A module may write any file it is handed (json.tool IN OUT): treat it like a
+            # program the guard does not know.
+            unknown_program(Call(analyzer, f"python -m {module}", call.operands, {}, [], None))
         return
     if not call.operands or call.operands[0] == "-":
         if call.stdin or call.piped is not None:
@@ -515,9 +572,23 @@ def _python_code(call: Call, code: Arg) -> None:
             analyzer.flag("remote-code", "the Python code comes from the network")
         analyzer.flag("inline-code", "the inline Python is decided only when it runs")
         return
-    problem = python_code_problem(code)
+    problem = python_code_problem(code, project_modules(analyzer.project), analyzer.is_secret)
     if problem:
         analyzer.flag("inline-code", problem)
+
+
+def project_modules(project: str) -> frozenset[str]:
+    """The project's own top-level packages (under src/ and at the root)."""
+    names: set[str] = set()
+    for base in (os.path.join(project, "src"), project):
+        try:
+            entries = os.listdir(base)
+        except OSError:
+            continue
+        for entry in entries:
+            if os.path.isfile(os.path.join(base, entry, "__init__.py")):
+                names.add(entry)
+    return frozenset(names)
 
 
 def _program_file(call: Call, path_arg: Arg) -> None:
@@ -885,6 +956,8 @@ def system_packages(call: Call) -> None:
 
 
 CURL_UPLOADS = (
+    "--url-query",
+    "--variable",
     "-d",
     "--data",
     "--data-binary",
@@ -931,11 +1004,15 @@ def http_client(call: Call) -> None:
             "--url",
             "--write-out",
             "--input-file",
+            "--url-query",
+            "--variable",
+            "--expand-data",
         ),
     )
     for option, value in call.options:
-        if value is not None and value.startswith("@") and option not in ("-H", "--header"):
-            analyzer.check_read(Arg(value[1:], unknown=value.unknown))
+        if value is not None and "@" in value and option not in ("-u", "--user", "--url"):
+            # -d @file, -F name=@file, -H @file, --url-query @file: a file's contents go out.
+            analyzer.check_read(Arg(value.split("@", 1)[1].split(";")[0], unknown=value.unknown))
             analyzer.flag("network-upload", f"{call.name} sends the contents of a file")
     methods = [str(v).upper() for v in call.values("-X", "--request", "--method")]
     if call.has(*CURL_UPLOADS) or any(m not in ("GET", "HEAD", "OPTIONS") for m in methods):
@@ -1078,6 +1155,56 @@ def containers(call: Call) -> None:
         )
     if any(arg.unknown for arg in call.args):
         call.analyzer.flag("unknown-word", f"{call.name} is given a word decided when it runs")
+
+
+@handles("vim", "vi", "nvim", "ex", "view", "vimdiff", "emacs", "nano", "ed", "red", "kak")
+def editor(call: Call) -> None:
+    """Editors run in an agent's shell only to script them, and their scripts run commands."""
+    analyzer = call.analyzer
+    scripted = any(
+        str(arg).startswith(("+", "-c", "--cmd", "-S", "-s", "--eval", "-l", "--load", "-x"))
+        or str(arg) in ("-e", "-es", "-Es", "--batch", "--script")
+        or arg.unknown
+        for arg in call.args
+    )
+    if scripted or call.name in ("ed", "red") or call.stdin or call.piped is not None:
+        analyzer.flag("inline-code", f"{call.name} runs editor commands, which can run anything")
+        return
+    for arg in call.args:
+        if not arg.startswith("-"):
+            analyzer.check_write(arg, what="edit")
+
+
+@handles("make", "gmake", "just", "task")
+def make(call: Call) -> None:
+    """The project's own recipes run (the sandbox covers them); other recipes are asked about."""
+    analyzer = call.analyzer
+    call.parse_options(
+        "fCIEo",
+        (
+            "--file",
+            "--makefile",
+            "--directory",
+            "--include-dir",
+            "--eval",
+            "--justfile",
+            "--taskfile",
+            "--old-file",
+        ),
+    )
+    if call.values("-E", "--eval"):
+        analyzer.flag("inline-code", f"{call.name} --eval runs a recipe written in the command")
+    for makefile in call.values("-f", "--file", "--makefile", "--justfile", "--taskfile"):
+        path = analyzer.absolute(makefile)
+        project = analyzer.project.rstrip("/") + "/"
+        if path is None or path in analyzer.written or not path.startswith(project):
+            analyzer.flag("inline-code", f"{call.name} runs recipes from outside the project")
+    for directory in call.values("-C", "--directory"):
+        path = analyzer.absolute(directory)
+        if path is None or not (path + "/").startswith(analyzer.project.rstrip("/") + "/"):
+            analyzer.flag("inline-code", f"{call.name} runs recipes from outside the project")
+    if any(arg.opaque for arg in call.operands):
+        analyzer.flag("unknown-word", f"{call.name} is given a target decided when it runs")
 
 
 define(

@@ -7,11 +7,12 @@ uncommitted work, unknown words).
 
 from __future__ import annotations
 
+import fnmatch
 import os
 import re
 
 from . import protected
-from .bash import Arg, Call, handles
+from .bash import Arg, Call, changed_paths, handles, protected_files, protected_targets
 from .protocol import ASK
 from .rules import define
 
@@ -272,8 +273,6 @@ def _extract_into(call: Call, directory: Arg, what: str) -> None:
 
 
 def _protected_below(call: Call, path: str) -> list[tuple[protected.ProtectedPath, str]]:
-    from .bash import protected_targets
-
     prefix = path.rstrip("/") + "/"
     analyzer = call.analyzer
     found: list[tuple[protected.ProtectedPath, str]] = []
@@ -440,6 +439,7 @@ def find(call: Call) -> None:
             analyzer.check_read(start)
         return
     starts = starts or [Arg(".")]
+    deletes = "-delete" in expression
     names: list[str] = []
     paths: list[str] = []
     bounded = True
@@ -453,11 +453,20 @@ def find(call: Call) -> None:
             end = k + 1
             while end < len(expression) and expression[end] not in (";", "+"):
                 end += 1
-            inner = [
-                Arg(UNKNOWN_ARG, unknown=True) if w == "{}" else w for w in expression[k + 1 : end]
-            ]
-            if inner:
-                analyzer.dispatch(inner, {}, [], None)
+            command = expression[k + 1 : end]
+            if (
+                command
+                and str(command[0]).rsplit("/", 1)[-1] in ("rm", "rmdir")
+                and all(
+                    str(w) == "{}" or (str(w).startswith("-") and not w.unknown)
+                    for w in command[1:]
+                )
+            ):
+                deletes = True  # -exec rm {} +: the same matches -delete would take
+            else:
+                inner = [Arg(UNKNOWN_ARG, unknown=True) if w == "{}" else w for w in command]
+                if inner:
+                    analyzer.dispatch(inner, {}, [], None)
             k = end + 1
             continue
         elif word in ("-fprint", "-fprint0", "-fprintf", "-fls") and value is not None:
@@ -480,7 +489,7 @@ def find(call: Call) -> None:
         elif word not in _FIND_FILTERS and word != "-delete":
             bounded = False  # -o, !, -not, (, -regex...: the matches are no longer bounded
         k += 1
-    if "-delete" not in expression:
+    if not deletes:
         return
     for start in starts:
         _find_delete(call, start, names, paths, bounded)
@@ -511,10 +520,6 @@ _TAKES_VALUE = frozenset(
 
 def _find_delete(call: Call, start: Arg, names: list[str], paths: list[str], bounded: bool) -> None:
     """Which files ``find START ... -delete`` may delete: none of them may be protected."""
-    import fnmatch
-
-    from .bash import protected_files, protected_targets
-
     analyzer = call.analyzer
     root = analyzer.absolute(start)
     if root is None or not bounded:
@@ -533,6 +538,18 @@ def _find_delete(call: Call, start: Arg, names: list[str], paths: list[str], bou
         + protected_files(analyzer.project, analyzer.home)
         if target.startswith(prefix)
     ]
+    inside = root == analyzer.project or root.startswith(analyzer.project.rstrip("/") + "/")
+    changed = changed_paths(analyzer.project, root, analyzer.budget) if inside else []
+    if changed is None:
+        analyzer.flag("find-delete", "cannot tell whether find would delete uncommitted work")
+        return
+    for path in changed:
+        parts = path.split("/")
+        if (not names or any(fnmatch.fnmatchcase(p, n) for p in parts for n in names)) and (
+            not paths or any(fnmatch.fnmatchcase("./" + path, p) for p in paths)
+        ):
+            analyzer.flag("find-delete", f"find would delete {path}, which holds uncommitted work")
+            return
     if not names and not paths:
         if candidates:
             analyzer.flag("find-delete", f"find -delete would empty {analyzer.show(root) or '.'}")

@@ -280,7 +280,6 @@ READ_ONLY = frozenset(
         "patch-id",
         "bugreport",
         "diagnose",
-        "sparse-checkout",
     ]
 )
 # The subcommands the guard knows, with their value-taking short and long options.
@@ -342,6 +341,7 @@ GIT_SUBCOMMANDS.update(
         "am": ("pC", ("--directory", "--exclude", "--include", "--patch-format")),
         "apply": ("pC", ("--directory", "--exclude", "--include")),
         "reset": ("", ("--pathspec-from-file",)),
+        "sparse-checkout": ("", ()),
         "checkout": ("bB", ("--orphan", "--conflict", "--pathspec-from-file")),
         "switch": ("cC", ("--create", "--force-create", "--orphan", "--conflict")),
         "restore": ("s", ("--source", "--pathspec-from-file")),
@@ -375,7 +375,7 @@ GIT_SUBCOMMANDS.update(
         "remote": ("t", ("--track", "--master")),
         "rm": ("", ("--pathspec-from-file",)),
         "mv": ("", ()),
-        "worktree": ("b", ("--reason",)),
+        "worktree": ("bB", ("--reason",)),
         "submodule": ("b", ("--branch", "--name", "--reference", "--depth")),
         "gc": ("", ("--prune",)),
         "prune": ("", ("--expire",)),
@@ -415,7 +415,18 @@ GIT_SUBCOMMANDS.update(
         "fast-import": ("", ("--export-marks", "--import-marks")),
         "fast-export": ("", ()),
         "format-patch": ("o", ("--output-directory", "--output")),
-        "archive": ("o", ("--output", "--format", "--prefix", "--remote", "--exec")),
+        "archive": (
+            "o",
+            (
+                "--output",
+                "--format",
+                "--prefix",
+                "--remote",
+                "--exec",
+                "--add-file",
+                "--add-virtual-file",
+            ),
+        ),
         "bundle": ("", ()),
         "difftool": ("xtD", ("--extcmd", "--tool")),
         "mergetool": ("t", ("--tool",)),
@@ -453,6 +464,29 @@ def _operands_known(call: Call, sub: str) -> bool:
         call.analyzer.flag("unknown-word", f"git {sub} is given a word decided when it runs")
         return False
     return True
+
+
+@check(
+    "git-output-file",
+    ASK,
+    "git writing its output to a file (--output, -o) or reading local secrets into an archive, "
+    "a diff or an index",
+    "git's own writes go where the guard's path checks must follow them",
+    *(f"git {sub}" for sub in sorted(READ_ONLY | {"archive", "format-patch", "bundle"})),
+)
+def output_file(call: Call) -> str | None:
+    analyzer = call.analyzer
+    for target in call.values("--output", "-o", "--output-directory"):
+        analyzer.check_write(target, what="overwrite")
+    for extra in call.values("--add-file", "--add-virtual-file"):
+        analyzer.check_read(Arg(str(extra).split(":", 1)[0], unknown=extra.unknown))
+    for option, value in call.options:
+        if option.startswith("--add-file") and value is None:
+            analyzer.flag("unknown-word", "git archive adds a file the guard cannot see")
+    for operand in call.operands:
+        if not str(operand).startswith(("-", ":")) and ":" not in str(operand):
+            analyzer.check_read(operand)
+    return None
 
 
 # ---------------------------------------------------------------------------------------------
@@ -710,11 +744,7 @@ def history_rewrite(call: Call) -> str | None:
             return "git fetch writes into a local branch"
         return None
     if sub == "stash":
-        return (
-            "git stash drop/clear deletes stashed work"
-            if operands[:1] in (["drop"], ["clear"])
-            else None
-        )
+        return _stash(call, operands)
     if sub == "reflog":
         return (
             "git reflog expire/delete removes recovery points"
@@ -728,12 +758,30 @@ def history_rewrite(call: Call) -> str | None:
             else None
         )
     if sub == "notes":
-        return (
-            "git notes remove/prune deletes notes"
-            if operands[:1] in (["remove"], ["prune"])
-            else None
-        )
+        if operands[:1] in ([], ["list"], ["show"], ["get-ref"]):
+            return None
+        return "git notes writes commits of its own, without the commit hooks"
     return f"git {sub} rewrites objects or history"
+
+
+def _stash(call: Call, operands: list[str]) -> str | None:
+    """git stash moves work out of the tree into a commit that no hook checked."""
+    analyzer = call.analyzer
+    verb = operands[0] if operands else "push"
+    if verb in ("drop", "clear"):
+        return "git stash drop/clear deletes stashed work"
+    if verb in ("create", "store"):
+        return "git stash create/store makes commits without the commit hooks"
+    if verb in ("pop", "apply"):
+        analyzer.stash_pending = False
+        return None
+    if verb in ("push", "save") or verb not in ("list", "show", "branch"):
+        if call.has("-a", "--all"):
+            return "git stash --all puts ignored files (local secrets among them) into a commit"
+        for operand in call.operands[1:] if operands[:1] in (["push"], ["save"]) else call.operands:
+            analyzer.check_read(operand)
+        analyzer.stash_pending = True
+    return None
 
 
 def _is_path(call: Call, operand: str) -> bool:
@@ -780,6 +828,7 @@ def discard_all(call: Call) -> str | None:
     "git submodule",
     "git checkout-index",
     "git read-tree",
+    "git sparse-checkout",
 )
 def discard_files(call: Call) -> str | None:
     sub = call.name.split(" ", 1)[1]
@@ -808,15 +857,19 @@ def discard_files(call: Call) -> str | None:
     if sub == "worktree":
         operands = [str(o) for o in call.operands]
         if operands[:1] in (["remove"], ["prune"]) or (
-            operands[:1] == ["add"] and call.has("-f", "--force")
+            operands[:1] == ["add"] and call.has("-f", "--force", "-B")
         ):
-            return "git worktree remove/prune deletes a checkout"
+            return "git worktree remove/prune/add -B deletes a checkout or resets a branch"
         return None
     if sub == "submodule":
         operands = [str(o) for o in call.operands]
         if operands[:1] in (["deinit"], ["update"], ["add"], ["sync"], ["absorbgitdirs"]):
             return f"git submodule {operands[0]} changes checkouts or fetches code"
         return None
+    if sub == "sparse-checkout":
+        if [str(o) for o in call.operands][:1] in (["list"], ["check-rules"]):
+            return None
+        return "git sparse-checkout removes files from the work tree"
     if sub == "checkout-index":
         return (
             "git checkout-index overwrites files"
@@ -884,6 +937,8 @@ def index_tricks(call: Call) -> str | None:
         "--no-assume-unchanged",
         "--force-remove",
         "--remove",
+        "--add",
+        "--replace",
     ):
         return None
     return f"git {sub} writes the index or commits without the usual checks"
@@ -1071,7 +1126,7 @@ def protected_paths(call: Call) -> str | None:
     if sub == "rm" and call.has("--cached"):
         return None
     for operand in _pathspecs(call):
-        analyzer.check_write(operand, what="delete" if sub == "rm" else "move")
+        analyzer.check_write(operand, what="delete" if sub == "rm" else "move", delete=sub == "rm")
     return None
 
 
@@ -1095,6 +1150,7 @@ def staging(call: Call) -> str | None:
     if sub in ("add", "stage"):
         analyzer.adds = True
         for operand in call.operands:
+            analyzer.check_read(operand)
             if operand.opaque:
                 analyzer.staged_unknown = True
             else:
