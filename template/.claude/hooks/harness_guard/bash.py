@@ -261,6 +261,7 @@ class Analyzer:
         self.adds = False  # a `git add` in this command: the commit takes the work tree along
         self.fetched = False  # a network fetch appears in this command (curl, wget, nc...)
         self.stash_pending = False  # `git stash` without a later `git stash pop` in the command
+        self.checked: set[tuple[str, bool, bool, str, bool, str | None]] = set()
         self.depth = 0
 
     # -- decisions ------------------------------------------------------------------------------
@@ -414,8 +415,13 @@ class Analyzer:
 
     def check_write(self, arg: Arg, *, what: str = "write to", delete: bool = False) -> None:
         """Writes, deletions, moves, mode changes and links: refuse protected, ask unknown."""
+        self.budget.check()
         if arg in DEVICES or (arg.startswith("/dev/fd/") and not arg.opaque):
             return
+        key = (str(arg), arg.unknown, arg.glob, what, delete, self.cwd)
+        if key in self.checked:
+            return  # the same word checked the same way already: same answer
+        self.checked.add(key)
         if arg.glob and not arg.unknown:
             self.check_glob(arg, what)
             return
@@ -466,6 +472,7 @@ class Analyzer:
 
     def check_read(self, arg: Arg, *, contains: bool = False) -> None:
         """Reading a local secret (``.env``, ``~/.ssh``...), directly or inside a directory."""
+        self.budget.check()
         if arg.glob and not arg.unknown:
             import glob
 
@@ -910,6 +917,41 @@ READERS = frozenset(
         "factor",
     ]
 )
+# Readers whose arguments are never file names.
+NO_FILE_OPERANDS = frozenset(
+    [
+        "echo",
+        "printf",
+        "pwd",
+        "true",
+        "false",
+        "test",
+        "[",
+        "[[",
+        "sleep",
+        "seq",
+        "expr",
+        ":",
+        "wait",
+        "jobs",
+        "whoami",
+        "id",
+        "uname",
+        "hostname",
+        "nproc",
+        "date",
+        "cal",
+        "factor",
+        "numfmt",
+        "which",
+        "type",
+        "whereis",
+        "locale",
+        "tput",
+        "clear",
+        "help",
+    ]
+)
 # Programs the template's own workflow runs that act only inside the project.
 DEV_TOOLS = frozenset(
     [
@@ -1115,7 +1157,7 @@ def change_directory(call: Call) -> None:
 @handles(*READERS)
 def reader(call: Call) -> None:
     """Programs that only read: their file operands must not be local secrets."""
-    if call.name == "sort":
+    if call.name in NO_FILE_OPERANDS:
         return
     for arg in call.args:
         if not arg.startswith("-") or arg.unknown:
