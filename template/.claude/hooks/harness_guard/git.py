@@ -1178,6 +1178,7 @@ def staging(call: Call) -> str | None:
             if call.stdin and not any(s.unknown for s in call.stdin):
                 continue  # the here-document text was scanned with the command
             return "git commit reads its message from standard input the guard cannot see"
+        analyzer.check_read(message_file)  # a local secret must not become a commit message
         path = analyzer.absolute(message_file)
         if path is not None:
             request.message_files.append(path)
