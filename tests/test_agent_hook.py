@@ -671,3 +671,40 @@ def test_adapters_write_the_audit_log(project: Project) -> None:
 def test_fake_chars_is_deterministic() -> None:
     assert fake_chars("seed", "ab", 8) == fake_chars("seed", "ab", 8)
     assert len(fake_chars("seed", "abc", 100)) == 100
+
+
+@pytest.mark.parametrize("planted", [pytest.param(p, id=p.rule_id) for p in PLANTED])
+def test_edit_that_writes_a_secret_is_refused(project: Project, planted: PlantedSecret) -> None:
+    """A Write, an Edit and a Codex patch that would put a secret into a file are all denied."""
+    payloads = [
+        {
+            "tool_name": "Write",
+            "tool_input": {"file_path": "src/settings.py", "content": planted.content},
+        },
+        {
+            "tool_name": "Edit",
+            "tool_input": {
+                "file_path": "src/settings.py",
+                "old_string": "x",
+                "new_string": planted.content,
+            },
+        },
+        {
+            "tool_name": "apply_patch",
+            "tool_input": {
+                "input": "*** Begin Patch\n*** Add File: src/settings.py\n"
+                + "".join(f"+{line}\n" for line in planted.content.splitlines())
+                + "*** End Patch\n"
+            },
+        },
+    ]
+    for payload in payloads:
+        run = project.run(EDIT_HOOK, payload)
+        assert run.returncode == 2, payload["tool_name"]
+        assert "[secret-in-edit]" in run.stderr
+        assert planted.secret not in run.stderr + project.audit_text()
+
+
+def test_edit_without_a_secret_is_allowed(project: Project) -> None:
+    payload = {"tool_name": "Write", "tool_input": {"file_path": "src/a.py", "content": "X = 1\n"}}
+    assert decision(project.run(EDIT_HOOK, payload)) == "allow"
