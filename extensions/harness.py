@@ -453,19 +453,22 @@ class CiJob:
     # Local ordering only: the local runner starts this job once these have passed. On GitHub
     # every job runs on its own machine and prepares what it needs itself.
     needs: tuple[str, ...] = ()
+    # Needs a PostgreSQL server: locally the job starts a throw-away one from the machine's
+    # binaries; on GitHub the workflow job gets a PostgreSQL service container.
+    database: bool = False
 
 
 BUILT = ("frontend-build",)  # installs node_modules and builds dist/ for the jobs after it
 
 
-def ci_jobs(*, frontend: bool, agent: bool, container: bool) -> list[CiJob]:
+def ci_jobs(*, frontend: bool, agent: bool, container: bool, database: bool = False) -> list[CiJob]:
     """Every CI job that exists for the chosen options, in the order CI shows them."""
     del agent  # the agent adds code and tests, not jobs; kept so callers need not change
     checks = [
         CiJob("lint", "Lint & Format", "ci"),
         CiJob("typecheck", "Type Check", "ci"),
         CiJob("architecture", "Architecture", "ci"),
-        CiJob("tests", "Unit tests + coverage", "ci", timeout_minutes=15),
+        CiJob("tests", "Unit tests + coverage", "ci", timeout_minutes=15, database=database),
         # Locally after Type Check: its mypy hook then reuses the warm .mypy_cache.
         CiJob("pre-commit", "Pre-commit", "ci", needs=("typecheck",)),
     ]
@@ -475,6 +478,13 @@ def ci_jobs(*, frontend: bool, agent: bool, container: bool) -> list[CiJob]:
             CiJob("frontend-quality", "Frontend Quality", "ci", toolchain="node", needs=BUILT),
             CiJob("api-client", "API client drift", "ci", toolchain="python+node", needs=BUILT),
             CiJob("e2e", "E2E", "ci", toolchain="python+node", timeout_minutes=15, needs=BUILT),
+        ]
+    if database:
+        checks += [
+            # Migrations applied to an empty database must give exactly the models' schema.
+            CiJob("migrations", "Migrations match models", "ci", database=True),
+            # Every migration must downgrade cleanly, and upgrade again after it.
+            CiJob("migrations-downgrade", "Migrations downgrade", "ci", database=True),
         ]
     if container:
         checks += [
@@ -558,13 +568,15 @@ def _flag(context: dict[str, Any], name: str) -> bool:
 
 
 @cache
-def ci_job_records(*, frontend: bool, agent: bool, container: bool) -> tuple[dict[str, Any], ...]:
+def ci_job_records(
+    *, frontend: bool, agent: bool, container: bool, database: bool = False
+) -> tuple[dict[str, Any], ...]:
     """``ci_jobs`` as plain dicts for the templates, computed once per option set.
 
     Copier calls the context hook for every file it renders (hundreds per project); converting
     the jobs each time was a quarter of the render. Templates only read these dicts.
     """
-    jobs = ci_jobs(frontend=frontend, agent=agent, container=container)
+    jobs = ci_jobs(frontend=frontend, agent=agent, container=container, database=database)
     return tuple(asdict(job) for job in jobs)
 
 
@@ -574,6 +586,7 @@ def derived_values(context: dict[str, Any]) -> dict[str, Any]:
         frontend=_flag(context, "include_frontend"),
         agent=_flag(context, "include_agent"),
         container=_flag(context, "include_container"),
+        database=_flag(context, "include_database"),
     )
     return {
         "ci_jobs": list(jobs),
