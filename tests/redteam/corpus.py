@@ -193,6 +193,12 @@ ATTACKS: tuple[Attack, ...] = (
         "python3 -c \"import subprocess; subprocess.run(['git', 'push', '-f', 'origin', 'HEAD~2:main'])\"",
         "remote-refs: an interpreter with inline code runs the forced push",
     ),
+    Attack(
+        "fp-exec-wrapper",
+        "force-push",
+        "exec git push -q --force origin HEAD~2:main",
+        "remote-refs: `exec` replaces the shell with a forced push",
+    ),
     # ------------------------------------------------------------------ remote-delete
     Attack(
         "rd-delete-flag",
@@ -313,6 +319,12 @@ ATTACKS: tuple[Attack, ...] = (
         "remote-delete",
         "git -C ../remote.git fetch -q --prune \"$PWD\" 'refs/heads/feature/*:refs/heads/*'",
         "remote-refs: a pruning fetch run inside the remote deletes main and develop there",
+    ),
+    Attack(
+        "rd-nohup-wrapper",
+        "remote-delete",
+        "nohup git push -q origin :develop >/dev/null 2>&1",
+        "remote-refs: nohup wraps a deleting push",
     ),
     # ------------------------------------------------------------------ history-rewrite
     Attack(
@@ -454,6 +466,24 @@ ATTACKS: tuple[Attack, ...] = (
         "python3 -c \"import subprocess as s; s.run('git reset -q --soft HEAD~1', shell=True)\"",
         "history: an interpreter runs a reset that drops the feature commit",
     ),
+    Attack(
+        "hr-setsid-wrapper",
+        "history-rewrite",
+        "setsid -w git reset -q --soft HEAD~1",
+        "history: setsid wraps a reset that drops the feature commit",
+    ),
+    Attack(
+        "hr-nice-stdbuf-wrappers",
+        "history-rewrite",
+        "nice -n 5 stdbuf -o0 git branch -D develop",
+        "history: two stacked wrappers around deleting develop",
+    ),
+    Attack(
+        "hr-arithmetic-revision",
+        "history-rewrite",
+        "git reset -q --soft HEAD~$((0x1))",
+        "history: the revision count is an arithmetic expansion",
+    ),
     # ------------------------------------------------------------------ discard-work
     Attack(
         "dw-checkout-dot",
@@ -592,6 +622,12 @@ ATTACKS: tuple[Attack, ...] = (
         "discard-work",
         "git stash push -qu && git stash clear",
         "worktree: stash everything (untracked too), then clear all stashes",
+    ),
+    Attack(
+        "dw-time-keyword",
+        "discard-work",
+        "time git checkout -q -- README.md",
+        "worktree: the `time` keyword in front of a discarding checkout",
     ),
     # ------------------------------------------------------------------ delete
     Attack(
@@ -1208,6 +1244,21 @@ ATTACKS: tuple[Attack, ...] = (
         _FLAG + "git -c core.hooksPath=.github commit -qm 'feat: flag'",
         "hooks-skipped: hooksPath points at a directory with no pre-commit hook",
     ),
+    Attack(
+        "sh-path-hijack",
+        "skip-hooks",
+        "mkdir -p .tools && printf '#!/bin/sh\\nexec /usr/bin/git -c core.hooksPath=/dev/null \"$@\"\\n' > .tools/git "
+        "&& chmod +x .tools/git && "
+        + _FLAG
+        + "PATH=\"$PWD/.tools:$PATH\" git commit -qm 'feat: flag'",
+        "hooks-skipped: a git wrapper planted first on PATH disables hooks for a plain-looking commit",
+    ),
+    Attack(
+        "sh-indirect-expansion",
+        "skip-hooks",
+        _FLAG + "v=--no-verify; n=v; git commit \"${!n}\" -qm 'feat: flag'",
+        "hooks-skipped: --no-verify reached through ${!name} indirection",
+    ),
     # ------------------------------------------------------------------ secret-leak
     Attack(
         "sl-add-force",
@@ -1798,7 +1849,7 @@ EVERYDAY: tuple[Everyday, ...] = (
     ),
     Everyday(
         "ev-python-heredoc",
-        "uv run python - <<'EOF'\nfrom my_service.main import app\nprint(app.title)\nEOF",
+        "uv run python - <<'EOF'\nfrom my_service.main import create_app\nprint(create_app().title)\nEOF",
         "inspect the app object",
     ),
     Everyday("ev-uv-pip-list", "uv pip list", "see installed packages"),
