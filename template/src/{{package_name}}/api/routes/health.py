@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Sequence
+
 from fastapi import APIRouter, Response, status
 
 from ... import __version__
 from ...services.health import assess_readiness
-from ..deps import ReadinessProbesDep
+from ..deps import ReadinessProbe, ReadinessProbesDep
 from ..schemas import HealthResponse, ReadinessResponse
 
 router = APIRouter(tags=["health"])
@@ -25,8 +27,16 @@ async def health() -> HealthResponse:
 )
 async def ready(probes: ReadinessProbesDep, response: Response) -> ReadinessResponse:
     """Readiness: every dependency is configured and able to serve."""
-    readiness = assess_readiness(probe() for probe in probes)
+    readiness = assess_readiness([await _report(probe) for probe in probes])
     if not readiness.ready:
         response.status_code = status.HTTP_503_SERVICE_UNAVAILABLE
         return ReadinessResponse(status="not ready", problems=readiness.problems)
     return ReadinessResponse(status="ready", problems=())
+
+
+async def _report(probe: ReadinessProbe) -> Sequence[str]:
+    """One probe's problems; a probe that asks a server (the database) is awaited."""
+    report = probe()
+    if isinstance(report, Awaitable):
+        return await report
+    return report
