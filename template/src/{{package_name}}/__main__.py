@@ -21,6 +21,12 @@ def run() -> None:
         server_header=False,
         # One JSON log line per request costs throughput; put access logs in the proxy instead.
         access_log=settings.access_log,
+        # httptools with a bound on request-head size and time (see server.py).
+        http=f"{__package__}.server:LimitedHttpToolsProtocol",
+        timeout_keep_alive=settings.keep_alive_timeout_seconds,
+        # Requests still running this long after shutdown starts are cut off: a stuck request
+        # must not keep a stopping process alive until the orchestrator kills it.
+        timeout_graceful_shutdown=settings.graceful_shutdown_seconds,
     )
 
 

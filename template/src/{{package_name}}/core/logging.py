@@ -2,6 +2,7 @@
 
 JSON lines are what log collectors parse without regexes. Secrets never reach the log: settings
 hold them as ``SecretStr`` (which prints as ``**********``) and no code logs request bodies.
+Every line written while a request is handled carries that request's id.
 """
 
 from __future__ import annotations
@@ -11,6 +12,8 @@ import logging
 import sys
 from datetime import UTC, datetime
 from typing import Any
+
+from .request_id import current_request_id
 
 # Attributes every LogRecord has; anything else was passed through ``extra=`` and is logged.
 _STANDARD_ATTRIBUTES = frozenset(vars(logging.makeLogRecord({}))) | {"message", "asctime"}
@@ -26,6 +29,8 @@ class JsonFormatter(logging.Formatter):
             "logger": record.name,
             "message": record.getMessage(),
         }
+        if (request_id := current_request_id()) is not None:
+            entry["request_id"] = request_id
         entry.update(
             (key, value) for key, value in vars(record).items() if key not in _STANDARD_ATTRIBUTES
         )

@@ -16,6 +16,9 @@ class OfflineProvider:
     def problems(self) -> tuple[str, ...]:
         return ()
 
+    async def aclose(self) -> None:
+        return None
+
     async def complete(self, prompt: str) -> str:
         words = len(prompt.split())
         return f"Offline answer ({words} words received): {prompt}"
