@@ -49,10 +49,19 @@ def slugify(value: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:63].strip("-")
 
 
+# The longest package name the template's code has room for: the rendered Python keeps within
+# ruff's 100 columns with it (tests/test_render.py renders it and runs ruff to prove that).
+MAX_PACKAGE_NAME = 24
+
+
 def identifier(value: str) -> str:
-    """Turn a project name into a Python package name: ``"My API"`` -> ``"my_api"``."""
+    """Turn a project name into a Python package name: ``"My API"`` -> ``"my_api"``.
+
+    Cut to ``MAX_PACKAGE_NAME`` characters, so that any accepted name gives a valid default.
+    """
     name = slugify(value).replace("-", "_")
-    return f"app_{name}" if name[:1].isdigit() else name
+    name = f"app_{name}" if name[:1].isdigit() else name
+    return name[:MAX_PACKAGE_NAME].rstrip("_")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -226,6 +235,11 @@ def package_name_problem(value: str) -> str:
         return (
             f"'{shown(value)}' is not a valid Python identifier: use letters, digits and "
             "underscores."
+        )
+    if len(value) > MAX_PACKAGE_NAME:
+        return (
+            f"'{shown(value)}' is too long for a package name: use at most {MAX_PACKAGE_NAME} "
+            "characters."
         )
     if keyword.iskeyword(value) or keyword.issoftkeyword(value):
         return (

@@ -11,6 +11,8 @@ from pathlib import Path
 import pytest
 import yaml
 
+from extensions.harness import MAX_PACKAGE_NAME
+
 from .conftest import DEFAULT_PYTHON, REPO_ROOT, TOOLS_DIR, render, run, uv_environment
 from .variants import CUSTOM_NAMES, Variant, option_matrix
 
@@ -126,7 +128,10 @@ def test_a_lock_that_cannot_succeed_fails_the_render(tmp_path: Path) -> None:
     env["UV_DEFAULT_INDEX"] = "http://127.0.0.1:9/simple"
     env["UV_CACHE_DIR"] = str(tmp_path / "empty-cache")
     copier = TOOLS_DIR / "copier"
-    argv = [copier, "copy", "--trust", "--defaults", "--vcs-ref", "HEAD", REPO_ROOT, destination]
+    argv: list[str | Path] = [
+        *(copier, "copy", "--trust", "--defaults", "--vcs-ref", "HEAD"),
+        *(REPO_ROOT, destination),
+    ]
     result = run(argv, tmp_path, env)
     output = result.stdout + result.stderr
     assert result.returncode != 0, output
@@ -151,3 +156,31 @@ def test_code_owners_and_authors_come_from_the_answers_and_git(
     rules = [line.split() for line in owners.splitlines() if line and not line.startswith("#")]
     assert rules
     assert all(rule[1:] == ["@acme/platform", "@ada"] for rule in rules), rules
+
+
+# The longest answer each question accepts where it lands in Python code.
+LONGEST_NAMES = {
+    "project_name": "Long Name " * 7 + "Longest",
+    "package_name": "p" * MAX_PACKAGE_NAME,
+    "project_slug": "s" * 63,
+    "github_owner": "o" * 39,
+    "repository_name": "r" * 100,
+    "code_owner": "@" + "o" * 39 + "/" + "t" * 100,
+}
+
+
+@pytest.mark.parametrize("names", [LONGEST_NAMES, {"project_name": "A", "package_name": "a"}])
+def test_the_longest_and_shortest_names_keep_ruff_green(
+    tmp_path: Path, names: dict[str, str]
+) -> None:
+    """Every option on, so every file that pastes a name is there; ruff as the project runs it."""
+    answers = {**names, "include_frontend": True, "include_container": True}
+    project = render(tmp_path / "project", answers)
+    ruff = TOOLS_DIR / "ruff"
+    commands: list[list[str | Path]] = [
+        [ruff, "check", "--quiet", "."],
+        [ruff, "format", "--check", "--quiet", "."],
+    ]
+    for argv in commands:
+        result = run(argv, project)
+        assert result.returncode == 0, result.stdout + result.stderr
