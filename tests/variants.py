@@ -30,6 +30,7 @@ class Variant:
                 ("frontend", "include_frontend"),
                 ("agent", "include_agent"),
                 ("container", "include_container"),
+                ("database", "include_database"),
             )
             if self.answers.get(key, key == "include_agent")
         ]
@@ -44,7 +45,11 @@ class Variant:
 
 
 def option_matrix() -> list[Variant]:
-    """Every combination of the feature switches, with both LLM providers when the agent is on."""
+    """Every combination of the feature switches, with both LLM providers when the agent is on.
+
+    The database doubles nothing: it is added to two combinations (everything on, and the agent
+    off), which between them render each file it touches with and without the other options.
+    """
     variants = []
     for frontend, agent, container in itertools.product([False, True], repeat=3):
         providers = ["openai", "anthropic"] if agent else ["openai"]
@@ -57,6 +62,17 @@ def option_matrix() -> list[Variant]:
             if agent:
                 answers["llm_provider"] = provider
             variants.append(Variant(answers))
+    variants += [
+        Variant(
+            {
+                "include_frontend": True,
+                "include_agent": True,
+                "include_container": True,
+                "include_database": True,
+            }
+        ),
+        Variant({"include_agent": False, "include_database": True}),
+    ]
     return variants
 
 
@@ -89,6 +105,8 @@ FULL_TIER = [
     ),
     Variant({"include_agent": False, "python_version": "3.11", "coverage_threshold": 90}),
     Variant({"llm_provider": "anthropic", "license": "Apache-2.0"}),
+    # PostgreSQL: its tests, the migration gates and the outage test against a real server.
+    Variant({"include_database": True}),
     # No 3.14 interpreter exists on the machine this template is developed on, so this variant is
     # skipped there with that reason; the template's GitHub matrix runs it.
     Variant({"python_version": "3.14"}),
