@@ -110,8 +110,9 @@ REFUSED: list[tuple[str, object]] = [
 
 valid_answers = st.fixed_dictionaries(
     {
-        "project_name": free_text(80).filter(
-            lambda name: any(c.isascii() and c.isalnum() for c in name)
+        # A name needs an ASCII letter or digit for its slug; "Acme" gives it one.
+        "project_name": free_text(75).map(
+            lambda name: name if any(c.isascii() and c.isalnum() for c in name) else name + " Acme"
         ),
         "description": free_text(300),
         "author_name": free_text(100),
