@@ -198,6 +198,7 @@ def test_jobs_and_protection_come_from_the_one_list(project: Path) -> None:
         frontend=answers["include_frontend"],
         agent=answers["include_agent"],
         container=answers["include_container"],
+        database=answers.get("include_database", False),
     )
     on_github = {
         job["name"]
@@ -249,3 +250,16 @@ def test_the_templates_full_tier_matrix_lists_every_full_tier_variant() -> None:
     assert matrix == [variant.id for variant in FULL_TIER], (
         "the template CI's full-tier matrix must list tests/variants.py's FULL_TIER ids in order"
     )
+
+
+def test_database_jobs_get_a_postgresql_service(tmp_path: Path) -> None:
+    """Each job that needs PostgreSQL gets a service container and its superuser URL; no other."""
+    project = render(tmp_path, {"include_database": True})
+    jobs = yaml.safe_load((project / ".github/workflows/ci.yml").read_text())["jobs"]
+    with_database = {key for key, job in jobs.items() if "services" in job}
+    assert with_database == {"tests", "migrations", "migrations-downgrade"}
+    for key in with_database:
+        service = jobs[key]["services"]["postgres"]
+        assert service["image"].startswith("postgres:")
+        assert "pg_isready" in service["options"]
+        assert jobs[key]["env"]["HARNESS_POSTGRES_ADMIN_URL"].startswith("postgresql://")
