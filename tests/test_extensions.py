@@ -58,13 +58,27 @@ def test_a_long_name_still_gives_a_valid_default_slug() -> None:
 
 
 @pytest.mark.parametrize(
-    ("frontend", "agent", "container"), list(itertools.product([False, True], repeat=3))
+    ("frontend", "agent", "container", "database"),
+    list(itertools.product([False, True], repeat=4)),
 )
-def test_job_keys_and_check_names_are_unique(frontend: bool, agent: bool, container: bool) -> None:
-    jobs = ci_jobs(frontend=frontend, agent=agent, container=container)
+def test_job_keys_and_check_names_are_unique(
+    frontend: bool, agent: bool, container: bool, database: bool
+) -> None:
+    jobs = ci_jobs(frontend=frontend, agent=agent, container=container, database=database)
     assert len({job.key for job in jobs}) == len(jobs)
     assert len({job.name for job in jobs}) == len(jobs)
     assert {"lint", "typecheck", "architecture", "tests"} <= {job.key for job in jobs}
+
+
+def test_the_database_adds_its_gates_and_a_server_for_the_tests() -> None:
+    without = ci_jobs(frontend=False, agent=True, container=False)
+    with_database = ci_jobs(frontend=False, agent=True, container=False, database=True)
+    added = [job.key for job in with_database if job not in without]
+    assert added == ["tests", "migrations", "migrations-downgrade"]
+    assert [job.key for job in with_database if job.database] == added
+    assert not any(job.database for job in without)
+    values = derived_values({"include_frontend": False, "include_database": True})
+    assert {job["key"] for job in values["ci_jobs"] if job["database"]} == set(added)
 
 
 def test_every_job_names_a_known_workflow() -> None:
