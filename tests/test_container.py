@@ -155,6 +155,42 @@ def test_compose_runs_read_only_and_unprivileged(project: Path) -> None:
     assert "LLM_API_KEY" not in json.dumps(service.get("environment", {}))
 
 
+def test_compose_database_is_hardened_and_the_app_waits_for_it(tmp_path: Path) -> None:
+    project = render(tmp_path / "project", {"include_container": True, "include_database": True})
+    compose = yaml.safe_load((project / "docker-compose.yml").read_text())
+    services = compose["services"]
+    database = services["db"]
+    assert database["user"] == "70:70"  # postgres, not root
+    assert database["read_only"] is True
+    assert database["cap_drop"] == ["ALL"]
+    assert "no-new-privileges:true" in database["security_opt"]
+    assert "ports" not in database, "the database must not be published"
+    assert database["healthcheck"]["test"][:2] == ["CMD", "pg_isready"]
+    assert "db-data:/var/lib/postgresql/data" in database["volumes"]
+    assert "db-data" in compose["volumes"]
+    assert services["app"]["depends_on"] == {
+        "db": {"condition": "service_healthy"},
+        "migrate": {"condition": "service_completed_successfully"},
+    }
+    # The app connects as its own role; only the migrate job uses the schema owner.
+    assert services["app"]["environment"]["DATABASE_URL"].startswith("postgresql://app:")
+    assert "migrator" in services["migrate"]["environment"]["MIGRATOR_DATABASE_URL"]
+    schema = run(
+        [
+            TOOLS_DIR / "check-jsonschema",
+            "--builtin-schema",
+            "vendor.compose-spec",
+            "docker-compose.yml",
+        ],
+        project,
+    )
+    assert schema.returncode == 0, schema.stdout
+    init = project / "compose-init" / "10-app-role.sh"
+    assert os.access(init, os.X_OK)
+    linted = run([TOOLS_DIR / "shellcheck", init], project)
+    assert linted.returncode == 0, linted.stdout
+
+
 def test_dockerignore_keeps_secrets_and_clutter_out(project: Path) -> None:
     ignored = set((project / ".dockerignore").read_text().split())
     for entry in (".git", ".env", ".env.*", ".venv", "node_modules", "tests", ".pytest_cache"):
