@@ -22,7 +22,7 @@ from .conftest import DEFAULT_PYTHON, TOOLS_DIR, render, run, run_once, uv_envir
 UV = TOOLS_DIR / "uv"
 PYTHON = DEFAULT_PYTHON
 SKIP_EXIT_CODE = 77
-NO_CHROMIUM = "skipped: needs network (no Chromium"
+NO_CHROMIUM = "skipped: needs Chromium"
 AGENT_ONLY = (
     "src/api/agent.ts",
     "src/components/ChatPanel.tsx",

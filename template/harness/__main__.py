@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import asdict
 
 from .jobs import JOBS, JOBS_BY_KEY
-from .runner import FAILED, network_allowed, run_all, run_job, summary_table
+from .runner import Progress, network_allowed, run_all, run_job, summary_table
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -20,7 +20,9 @@ def _parser() -> argparse.ArgumentParser:
         epilog="Jobs: " + ", ".join(f"{job.key} ({job.name})" for job in JOBS),
     )
     sub = parser.add_subparsers(dest="command", required=True)
-    ci = sub.add_parser("ci", help="run every job in parallel and print a summary table")
+    ci = sub.add_parser(
+        "ci", help="run every job in parallel, showing progress, then print a summary table"
+    )
     ci.add_argument("--network", action="store_true", help="also run jobs that need the network")
     ci.add_argument("--jobs", type=int, default=os.cpu_count() or 2, help="parallel jobs")
     ci.add_argument("--only", nargs="+", choices=sorted(JOBS_BY_KEY), help="run just these")
@@ -46,14 +48,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     if options.command == "run":
         outcomes = [run_job(JOBS_BY_KEY[key], capture=False) for key in options.keys]
-        return 1 if any(outcome.status == FAILED for outcome in outcomes) else 0
+        return 1 if any(outcome.failed for outcome in outcomes) else 0
     selected = [job for job in JOBS if not options.only or job.key in options.only]
-    outcomes = run_all(selected, network=network_allowed(options.network), workers=options.jobs)
+    with Progress.for_stream(sys.stdout, total=len(selected)) as progress:
+        outcomes = run_all(
+            selected,
+            network=network_allowed(options.network),
+            workers=options.jobs,
+            progress=progress,
+        )
     for outcome in outcomes:
-        if outcome.status == FAILED:
-            print(f"::group::{outcome.job.name} (failed)\n{outcome.output}::endgroup::")
+        if outcome.failed:
+            print(f"::group::{outcome.job.name} ({outcome.status})\n{outcome.output}::endgroup::")
     print(summary_table(outcomes))
-    return 1 if any(outcome.status == FAILED for outcome in outcomes) else 0
+    return 1 if any(outcome.failed for outcome in outcomes) else 0
 
 
 if __name__ == "__main__":
