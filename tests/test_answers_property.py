@@ -119,6 +119,7 @@ valid_answers = st.fixed_dictionaries(
         "include_frontend": st.booleans(),
         "include_agent": st.booleans(),
         "include_container": st.booleans(),
+        "include_database": st.booleans(),
         "llm_provider": st.sampled_from(["openai", "anthropic"]),
         "license": st.sampled_from(["MIT", "Apache-2.0", "BSD-3-Clause", "Proprietary"]),
         "python_version": st.sampled_from(["3.11", "3.12", "3.13", "3.14"]),
@@ -303,7 +304,12 @@ LIST_DUMP = (
 @pytest.mark.parametrize("provider", ["openai", "anthropic"])
 def test_every_locked_or_installed_name_is_refused(tmp_path: Path, provider: str) -> None:
     """A lock that brings a new package fails here, with the names to add to locked_names.txt."""
-    answers = {"include_container": True, "include_frontend": True, "llm_provider": provider}
+    answers = {
+        "include_container": True,
+        "include_frontend": True,
+        "include_database": True,
+        "llm_provider": provider,
+    }
     project = render(tmp_path / "project", answers, tasks=True)
     lock = tomllib.loads((project / "uv.lock").read_text())
     names = {package["name"] for package in lock["package"]} - {"my-service"}

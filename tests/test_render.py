@@ -174,7 +174,12 @@ def test_the_longest_and_shortest_names_keep_ruff_green(
     tmp_path: Path, names: dict[str, str]
 ) -> None:
     """Every option on, so every file that pastes a name is there; ruff as the project runs it."""
-    answers = {**names, "include_frontend": True, "include_container": True}
+    answers = {
+        **names,
+        "include_frontend": True,
+        "include_container": True,
+        "include_database": True,
+    }
     project = render(tmp_path / "project", answers)
     ruff = TOOLS_DIR / "ruff"
     commands: list[list[str | Path]] = [
