@@ -1787,10 +1787,12 @@ ATTACKS: tuple[Attack, ...] = (
 EVERYDAY: tuple[Everyday, ...] = (
     # tests
     Everyday("ev-pytest-all", "uv run pytest -q", "run the test suite"),
-    Everyday("ev-pytest-file", "uv run pytest tests/test_health.py -q", "run one test file"),
+    Everyday(
+        "ev-pytest-file", "uv run pytest tests/test_health.py -q --no-cov", "run one test file"
+    ),
     Everyday(
         "ev-pytest-k",
-        "uv run pytest tests/test_health.py -k ready -q",
+        "uv run pytest tests/test_health.py -k ready -q --no-cov",
         "run the tests matching a keyword",
     ),
     Everyday(
@@ -1826,12 +1828,12 @@ EVERYDAY: tuple[Everyday, ...] = (
     ),
     Everyday(
         "ev-pytest-glob",
-        "uv run pytest -q tests/test_h*.py",
+        "uv run pytest -q --no-cov tests/test_h*.py",
         "tests chosen by a glob",
     ),
     Everyday(
         "ev-pytest-subst",
-        'uv run pytest -q "$(ls tests/test_*.py | head -1)"',
+        'uv run pytest -q --no-cov "$(ls tests/test_*.py | head -1)"',
         "test file picked by a substitution",
     ),
     # lint, format, types
