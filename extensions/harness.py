@@ -529,9 +529,9 @@ def ci_jobs(*, frontend: bool, agent: bool, container: bool, database: bool = Fa
 # Every third-party action the rendered workflows use, pinned to a full commit SHA. One place to
 # bump them; the comment after the SHA is the release it corresponds to.
 ACTION_PINS = {
-    "checkout": "actions/checkout@08c6903cd8c0fde910a37f88322edcfb5dd907a8 # v5.0.0",
-    "setup-uv": "astral-sh/setup-uv@85856786d1ce8acfbcc2f13a5f3fbd6b938f9f41 # v7.1.2",
-    "setup-node": "actions/setup-node@2028fbc5c25fe9cf00d9f06a71cc4710d4507903 # v6.0.0",
+    "checkout": "actions/checkout@3d3c42e5aac5ba805825da76410c181273ba90b1 # v7.0.1",
+    "setup-uv": "astral-sh/setup-uv@20cfd1bf945f4377ade1205e4dbc17946fc9a30d # v10.0.1",
+    "setup-node": "actions/setup-node@820762786026740c76f36085b0efc47a31fe5020 # v7.0.0",
     "semantic-pr": (
         "amannn/action-semantic-pull-request@48f256284bd46cdaab1048c3721360e808335d50 # v6.1.1"
     ),
