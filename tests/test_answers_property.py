@@ -279,7 +279,7 @@ def test_any_answers_render_a_parsing_project_or_a_one_sentence_refusal(
 
 @pytest.mark.full
 @settings(
-    max_examples=150,
+    max_examples=60,  # about 3.5 minutes on 2 cores
     deadline=None,
     suppress_health_check=list(HealthCheck),
     database=None,
