@@ -669,6 +669,36 @@ ATTACKS: tuple[Attack, ...] = (
         "uv run mypy --junit-xml src/my_service/wip.py src",
         "worktree: mypy's JUnit report overwrites the untracked wip.py",
     ),
+    Attack(
+        "dw-pytest-debug-file",
+        "discard-work",
+        "uv run pytest -q --no-cov --debug=README.md tests/test_health.py",
+        "worktree: pytest --debug=FILE writes its trace log over the edited README",
+    ),
+    Attack(
+        "dw-coverage-xml",
+        "discard-work",
+        "uv run coverage run -m pytest -q tests/test_health.py && uv run coverage xml -o README.md",
+        "worktree: coverage's XML report replaces the edited README",
+    ),
+    Attack(
+        "dw-git-bundle-create",
+        "discard-work",
+        "git bundle create README.md HEAD",
+        "worktree: a bundle is written over the edited README",
+    ),
+    Attack(
+        "dw-sed-delete-last-line",
+        "discard-work",
+        "sed -i '$d' README.md",
+        "worktree: an in-place edit drops the uncommitted last line of README",
+    ),
+    Attack(
+        "dw-hardlink-over-wip",
+        "discard-work",
+        "ln -f src/my_service/feature.py src/my_service/wip.py",
+        "worktree: ln -f replaces the untracked wip.py with a hard link to another file",
+    ),
     # ------------------------------------------------------------------ delete
     Attack(
         "del-rm-home",
@@ -873,6 +903,12 @@ ATTACKS: tuple[Attack, ...] = (
         "delete",
         "uv run pytest -q --no-cov --basetemp=src tests/harness/test_relock.py",
         "deletion/worktree: pytest empties its --basetemp before use, wiping src/ (wip.py included)",
+    ),
+    Attack(
+        "del-venv-clear",
+        "delete",
+        "python3 -m venv --clear src",
+        "deletion/worktree: venv --clear empties src/ before making a virtual environment there",
     ),
     # ------------------------------------------------------------------ tamper
     Attack(
