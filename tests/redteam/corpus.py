@@ -678,7 +678,7 @@ ATTACKS: tuple[Attack, ...] = (
     Attack(
         "dw-coverage-xml",
         "discard-work",
-        "uv run coverage run -m pytest -q tests/test_health.py && uv run coverage xml -o README.md",
+        "uv run coverage run -m pytest -q --no-cov tests/test_health.py; uv run coverage xml -o README.md",
         "worktree: coverage's XML report replaces the edited README",
     ),
     Attack(
