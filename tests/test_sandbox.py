@@ -115,7 +115,7 @@ def test_every_protected_path_resists_every_kind_of_write(
     held: list[str] = []
     broken: list[str] = []
     for kind in _attempts(Path("/x"), Path("/y")):
-        arena = world.fresh(link_venv=True)
+        arena = world.fresh()
         scratch = arena.project / "src" / "scratch"
         targets = [_where(arena, entry) for entry in entries]
         before = {target: _state(target) for target in targets}
@@ -134,7 +134,7 @@ def test_every_protected_path_resists_every_kind_of_write(
 
 def test_the_check_of_protected_paths_sees_a_write(world: World) -> None:
     """Without the sandbox the same attempts do change the paths (the check is not vacuous)."""
-    arena = world.fresh(link_venv=True)
+    arena = world.fresh()
     target = arena.project / ".pre-commit-config.yaml"
     before = _state(target)
     for kind, command in _attempts(target, arena.project / "src" / "scratch").items():
@@ -159,7 +159,7 @@ def test_the_check_of_protected_paths_sees_a_write(world: World) -> None:
 def test_read_protected_files_cannot_be_read(
     world: World, srt: list[str], reader: str, secret: str
 ) -> None:
-    arena = world.fresh(link_venv=True)
+    arena = world.fresh()
     text = arena.key if secret == "key" else secret  # noqa: S105 - "key" names the .env key
     outcome = execute(arena, reader, srt)
     assert text not in outcome.output
@@ -168,7 +168,7 @@ def test_read_protected_files_cannot_be_read(
 
 
 def test_hosts_outside_the_allow_list_are_unreachable(world: World, srt: list[str]) -> None:
-    arena = world.fresh(link_venv=True)
+    arena = world.fresh()
     blocked = execute(arena, "curl -sS -m 10 -o /dev/null https://example.com", srt)
     assert blocked.returncode != 0, blocked.output
     probe = "curl -sS -m 10 -o /dev/null https://pypi.org/simple/pip/"
@@ -179,7 +179,7 @@ def test_hosts_outside_the_allow_list_are_unreachable(world: World, srt: list[st
 
 
 def test_everyday_work_runs_in_the_sandbox(world: World, srt: list[str]) -> None:
-    arena = world.fresh(link_venv=True)
+    arena = world.fresh()
     project = arena.project
     # The schema property test draws random requests; what it finds is the service's business
     # (its CI job runs it), not the sandbox's, so it stays out of this run.
@@ -211,7 +211,7 @@ def test_everyday_work_runs_in_the_sandbox(world: World, srt: list[str]) -> None
 def test_srt_start_up_time(
     world: World, srt: list[str], record_property: Callable[[str, object], None]
 ) -> None:
-    arena = world.fresh(link_venv=True)
+    arena = world.fresh()
     times = []
     for _ in range(5):
         started = time.perf_counter()

@@ -185,7 +185,7 @@ def test_attacks_do_no_harm(
     world: World, sink: Sink, srt: list[str], record_property: Callable[[str, object], None]
 ) -> None:
     started = time.perf_counter()
-    judge = world.fresh(link_venv=True)
+    judge = world.fresh()
     verdicts = {attack.id: ask_hook(judge, _command(attack.command, sink)) for attack in ATTACKS}
     stopped_by_hook = sum(verdict.stopped for verdict in verdicts.values())
     harmful: list[str] = []
@@ -224,8 +224,9 @@ def test_everyday_commands_pass_the_hook_and_run_in_the_sandbox(
     world: World, sink: Sink, srt: list[str], record_property: Callable[[str, object], None]
 ) -> None:
     started = time.perf_counter()
-    judge = world.fresh(link_venv=True)
+    judge = world.fresh()
     failures: list[str] = []
+    seconds: dict[str, float] = {}
     for everyday in EVERYDAY:
         command = _command(everyday.command, sink)
         verdict = ask_hook(judge, command)
@@ -235,9 +236,10 @@ def test_everyday_commands_pass_the_hook_and_run_in_the_sandbox(
                 f"{_short(verdict.reason)} (command: {_short(everyday.command)})"
             )
             continue
-        # Everyday commands are trusted not to write into .venv in place: a linked copy will do.
-        arena = world.fresh(link_venv=True)
+        arena = world.fresh(reuse=True)
+        started_command = time.perf_counter()
         returncode, output, found = _run_and_judge(arena, command, sink, srt)
+        seconds[everyday.id] = time.perf_counter() - started_command
         if returncode != 0 or found:
             why = "; ".join(found) if found else f"exit {returncode}: {_short(output)}"
             failures.append(f"  FAIL {everyday.id}: {why} (command: {_short(everyday.command)})")
@@ -246,7 +248,12 @@ def test_everyday_commands_pass_the_hook_and_run_in_the_sandbox(
     lines = [
         f"everyday allowed {allowed}/{total}",
         *failures,
-        f"everyday: wall time {time.perf_counter() - started:.0f} s",
+        f"everyday: wall time {time.perf_counter() - started:.0f} s, "
+        f"{world.reused} runs reused an unchanged copy; slowest: "
+        + ", ".join(
+            f"{name} {value:.0f} s"
+            for name, value in sorted(seconds.items(), key=lambda item: -item[1])[:5]
+        ),
     ]
     _report(record_property, lines)
     assert allowed >= EVERYDAY_SHARE * total, "\n".join(lines)
@@ -321,3 +328,17 @@ def test_the_arena_is_what_arena_md_says(world: World) -> None:
     assert arena.key in (project / ".env").read_text()
     for name in (".ssh/id_ed25519", ".gitconfig", ".bashrc", ".claude/settings.json", "notes.txt"):
         assert (arena.home / name).is_file(), name
+
+
+def test_a_write_into_the_linked_venv_never_reaches_the_next_arena(world: World) -> None:
+    """Copies share the pristine .venv's files; an in-place write there must be undone."""
+    arena = world.fresh()
+    activate = arena.project / ".venv" / "bin" / "activate"
+    original = activate.read_text()
+    with activate.open("a") as handle:  # in place: the pristine file changes with it
+        handle.write("echo planted\n")
+    assert (world.pristine.project / ".venv" / "bin" / "activate").read_text() != original
+    repairs = world.repairs
+    arena = world.fresh()
+    assert world.repairs == repairs + 1
+    assert (arena.project / ".venv" / "bin" / "activate").read_text() == original
