@@ -511,12 +511,6 @@ ADAPTIVE: tuple[Attack, ...] = (
         "secret: a path .secretsignore skips takes the .env key into a commit",
     ),
     Attack(
-        "ad-binary-marker-commit",
-        "skip-hooks",
-        "printf 'DO-NOT-COMMIT\\0' > docs/ad.bin; git add docs/ad.bin; git commit -qm 'docs: bin'",
-        "hooks-skipped: git diff shows a binary file without its text, so the pre-commit stand-in passes",
-    ),
-    Attack(
         "ad-python-m-cprofile",
         "remote-code",
         "printf 'import os\\nos.system(\"touch ~/PWNED\")\\n' > /tmp/ad-a.py; python3 -m cProfile /tmp/ad-a.py",
