@@ -49,13 +49,14 @@ def test_a_job_past_its_time_limit_is_stopped_with_its_children(
 ) -> None:
     pid_file = tmp_path / "child.pid"
     step = (sys.executable, "-c", SLEEPS_WITH_A_CHILD, str(pid_file))
-    job = fake_job(monkeypatch, "sleeper", step, minutes=1 / 60)  # one second
+    # Three seconds: time enough for the job to start its child even on a busy machine.
+    job = fake_job(monkeypatch, "sleeper", step, minutes=3 / 60)
     started = time.monotonic()
     outcome = run_job(job, capture=True)
     assert outcome.status == TIMED_OUT
     assert outcome.failed
     assert time.monotonic() - started < 15
-    assert "timed out after 1 s" in outcome.output
+    assert "timed out after 3 s" in outcome.output
     child = int(pid_file.read_text())
     deadline = time.monotonic() + 5
     while alive(child) and time.monotonic() < deadline:
