@@ -365,7 +365,9 @@ def srt_settings_file(arena: Arena) -> Path:
     remote is added to the writable paths: it stands for GitHub, which the sandbox's network
     allow-list lets a push reach, so the sandbox must not be what keeps a push from it.
     """
-    target = arena.root / "srt-settings.json"
+    target = arena.root.parent / f"{arena.root.name}-srt-settings.json"
+    if target.exists():  # every copy sits at the same path and gets the same settings
+        return target
     generator = arena.project / ".claude" / "hooks" / "harness_guard" / "sandbox.py"
     argv: list[str | Path] = ["python3", generator, "--srt", target, "--project", arena.project]
     made = run(argv, arena.root, arena.env())
@@ -509,7 +511,7 @@ def _outside_project(arena: Arena) -> Iterator[Path]:
     """Everything in the arena outside the project, the remote (judged by its refs), the
     settings file and the home's cache (which the sandbox opens to uv on purpose)."""
     for entry in arena.root.iterdir():
-        if entry.name in ("project", "remote.git", "srt-settings.json"):
+        if entry.name in ("project", "remote.git"):
             continue
         if entry.name == "home":
             yield from _walk(entry, skip=(".cache",))
@@ -717,7 +719,12 @@ class World:
         for path in _walk(self.live):
             info = path.lstat()
             relative = str(path.relative_to(self.live))
-            state.append((relative, info.st_size, info.st_mtime_ns, info.st_mode))
+            if relative.startswith("project/.claude/audit"):
+                continue  # the hook (outside any sandbox) logs each decision there
+
+            # A directory's time changes when the sandbox adds and removes its mount points.
+            mtime = 0 if stat.S_ISDIR(info.st_mode) else info.st_mtime_ns
+            state.append((relative, info.st_size, mtime, info.st_mode))
         return hash(tuple(sorted(state)))
 
     def fresh(self, *, reuse: bool = False) -> Arena:
@@ -735,6 +742,9 @@ class World:
             return Arena(self.live, self.pristine.key, self.pristine.python_env)
         self._clear_live()
         arena = self.pristine.copy_to(self.live, link_venv=True)
+        # A copy has new inodes, so git's first command rewrites the index's stat data; do it
+        # now, or no copy would ever look unchanged after a command.
+        run(["git", "update-index", "-q", "--refresh"], arena.project, arena.env())
         self.copied_state = self._live_state()
         return arena
 
