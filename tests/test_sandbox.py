@@ -182,7 +182,8 @@ def test_everyday_work_runs_in_the_sandbox(world: World, srt: list[str]) -> None
     arena = world.fresh()
     project = arena.project
     # The schema property test draws random requests; what it finds is the service's business
-    # (its CI job runs it), not the sandbox's, so it stays out of this run.
+    # (its CI job runs it), not the sandbox's, so it stays out of this run. Every other test of
+    # the project must pass inside the sandbox, as it must for a developer who turned it on.
     tests = execute(
         arena,
         "uv run pytest -q -p no:cacheprovider"
