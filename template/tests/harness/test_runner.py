@@ -15,6 +15,8 @@ from harness import tasks
 from harness.jobs import JOBS, Job
 from harness.runner import TIMED_OUT, Outcome, Progress, run_all, run_job, summary_table
 
+from .. import procfs
+
 WORKFLOWS = Path(__file__).resolve().parents[2] / ".github" / "workflows"
 
 # Starts a child that would sleep for a minute, writes its pid to argv[1], then sleeps itself.
@@ -35,12 +37,13 @@ def fake_job(
 
 
 def alive(pid: int) -> bool:
-    """Whether ``pid`` is a running process (a zombie waiting to be reaped counts as gone)."""
-    status = Path(f"/proc/{pid}/status")
-    try:
-        return "\nState:\tZ" not in status.read_text()
-    except FileNotFoundError:
-        return False
+    """Whether ``pid`` is a running process (a zombie waiting to be reaped counts as gone).
+
+    ``procfs`` finds the process in /proc even where /proc numbers processes differently from
+    this one (inside the OS sandbox): ``/proc/<pid>`` there is another, living process.
+    """
+    found = procfs.status(pid)
+    return found is not None and "\nState:\tZ" not in found
 
 
 @pytest.mark.skipif(sys.platform != "linux", reason="reads /proc to see the child is gone")
