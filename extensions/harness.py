@@ -411,9 +411,19 @@ def toml_str(value: object) -> str:
     return '"' + "".join(out) + '"'
 
 
+# Characters a JSON string may hold raw but a script must not see raw: ``<`` could close an
+# inline ``<script>`` (``</script>``) or open a comment, ``>`` and ``&`` matter to HTML and XML
+# around the script, and U+2028/U+2029 end a line in JavaScript before ES2019.
+_SCRIPT_UNSAFE = str.maketrans({char: f"\\u{ord(char):04x}" for char in "<>&\u2028\u2029"})
+
+
 def json_str(value: object) -> str:
-    """A JSON string, which is also a JavaScript and TypeScript string literal."""
-    return json.dumps(str(value), ensure_ascii=False)
+    """A JSON string that is also a safe JavaScript and TypeScript string literal.
+
+    Characters a script must not hold raw become ``\\uXXXX`` escapes, which every JSON and
+    JavaScript parser reads back as the same character.
+    """
+    return json.dumps(str(value), ensure_ascii=False).translate(_SCRIPT_UNSAFE)
 
 
 def yaml_str(value: object) -> str:

@@ -173,6 +173,18 @@ def test_json_and_yaml_strings_read_back_as_the_answer(text: str) -> None:
         assert yaml.safe_load(f"key: {yaml_str(text)}\n")["key"] == text
 
 
+@pytest.mark.parametrize("text", [*TRICKY, "line\u2028and\u2029paragraph separators"])
+def test_json_strings_are_safe_inside_a_script(text: str) -> None:
+    """No raw ``<``, ``>``, ``&`` or JavaScript line break: ``</script>`` cannot close a tag."""
+    literal = json_str(text)
+    assert json.loads(literal) == text
+    assert not set("<>&\u2028\u2029") & set(literal), literal
+
+
+def test_json_strings_escape_script_characters_as_unicode_escapes() -> None:
+    assert json_str("</script> & \u2028") == '"\\u003c/script\\u003e \\u0026 \\u2028"'
+
+
 @pytest.mark.parametrize("text", TRICKY)
 def test_markdown_text_displays_as_the_answer(text: str) -> None:
     escaped = md_text(text)
