@@ -488,14 +488,18 @@ _RULE_SPECS: tuple[
 
 BASE64_PEM_RULE_ID = "private-key-base64"
 GENERIC_RULE_ID = "generic-api-key"
-_GENERIC_NAME = r"[A-Za-z0-9_.-]*?(?:[_.-](?:api[_.-]?)?key|apikey|secret|token|password|passwd)"
+# Bounded repeats ({0,80}, {0,40}) keep the scan linear: with * a text such as "sk-sk-sk-..."
+# makes every start position scan to the end of the text, quadratic time for a hook on a budget.
+_GENERIC_NAME = (
+    r"[A-Za-z0-9_.-]{0,80}?(?:[_.-](?:api[_.-]?)?key|apikey|secret|token|password|passwd)"
+)
 _GENERIC_SPEC = (
-    r"(?i)(?<![A-Za-z0-9_.:/])(" + _GENERIC_NAME + r")[\"']?\]?\s*(?::=|=>|=|:)\s*"
+    r"(?i)(?<![A-Za-z0-9_.:/])(" + _GENERIC_NAME + r")[\"']?\]?\s{0,40}(?::=|=>|=|:)\s{0,40}"
     r"(?:[bru]{0,2}[\"'\x60])?([^\s\"'\x60;,]{16,})"
 )
 # gitleaks' form of the same rule: RE2 has no lookbehind and the name needs no group.
 _GENERIC_RE2 = (
-    r"(?i)[a-z0-9_.-]*(?:[_.-](?:api[_.-]?)?key|apikey|secret|token|password|passwd)"
+    r"(?i)[a-z0-9_.-]{0,80}(?:[_.-](?:api[_.-]?)?key|apikey|secret|token|password|passwd)"
     + _GENERIC_SPEC[_GENERIC_SPEC.index(")[") + 1 :]
 )
 _GENERIC_MIN_ENTROPY = 3.5
@@ -1249,7 +1253,7 @@ def scan_commit(
         scan.take(len(data))
         scan.add(scan_bytes(data, "<commit message file>"))
     if message_refs:
-        names = [f"{ref}^{{commit}}" for ref in message_refs]
+        names = [ref + "^{commit}" for ref in message_refs]
         for name, (_kind, content) in scan.objects(names).items():
             message = _commit_message(content)
             scan.add(scan_text(message, f"<message of {name.removesuffix('^{commit}')}>"))
@@ -1328,11 +1332,11 @@ def scan_push(
             raise ScanError(f"cannot resolve the refspec {spec!r}")
         sources.append((source, spec))
     # One batch resolves every source and what it peels to; an unknown name raises ScanError.
-    resolved = scan.objects([name for s, _ in sources for name in (s, f"{s}^{{}}")])
+    resolved = scan.objects([name for s, _ in sources for name in (s, s + "^{}")])
     for source, spec in sources:
         if resolved[source][0] == "tag":
             tag_objects.append(source)
-        peeled = f"{source}^{{}}"
+        peeled = source + "^{}"
         peeled_kind = resolved[peeled][0]
         if peeled_kind == "commit":
             tips.append(peeled)

@@ -73,6 +73,14 @@ define(
     "deleting or overwriting a file or tree that holds uncommitted (modified or untracked) work",
     "git cannot bring back work that was never committed",
 )
+define(
+    "run-written-code",
+    ASK,
+    "writing a code or configuration file and then running a program that may load it, in "
+    "one command",
+    "the code that runs was never shown for review: a test, plugin or module written by a "
+    "redirection does whatever it likes once pytest, python -m or npm loads it",
+)
 
 
 class Arg(str):
@@ -440,13 +448,11 @@ class Analyzer:
         ):
             self.flag("write-outside-project", f"it would {what} {path}, outside the project")
             return
-        if delete or what == "overwrite":
+        if delete or what in REPLACING:
             self.check_uncommitted(path, what, tree=delete and os.path.isdir(path))
 
     def check_glob(self, arg: Arg, what: str) -> None:
         """A glob: refused when it can match a guard file, else each current match is checked."""
-        import glob
-
         pattern = self.absolute(arg)
         if pattern is None:
             self.flag("unknown-word", f"cannot tell which paths this command will {what}")
@@ -456,8 +462,8 @@ class Analyzer:
             if fnmatch.fnmatchcase(candidate.lower(), pattern.lower()):
                 self.flag_protected(entry, what, candidate)
                 return
-        matches = glob.glob(pattern)
-        if len(matches) > 200:
+        matches = bounded_glob(pattern, self.budget)
+        if matches is None:
             self.flag(
                 "unknown-word", f"a glob decides which of many files this command will {what}"
             )
@@ -474,10 +480,12 @@ class Analyzer:
         """Reading a local secret (``.env``, ``~/.ssh``...), directly or inside a directory."""
         self.budget.check()
         if arg.glob and not arg.unknown:
-            import glob
-
             pattern = self.absolute(arg)
-            for match in glob.glob(pattern, recursive=False) if pattern else []:
+            matches = bounded_glob(pattern, self.budget) if pattern else []
+            if matches is None:
+                self.flag("unknown-word", "a glob decides which of many files this command reads")
+                return
+            for match in matches:
                 self.check_read(Arg(match), contains=contains)
             return
         if arg.opaque:
@@ -653,12 +661,25 @@ class Analyzer:
             if is_shell_script(path):
                 self.run_script_file(path, argv[1:])
                 return
+        if name in CODE_LOADERS or _versionless(name) in CODE_LOADERS:
+            self.check_written_code(name)
         call = Call(self, name, argv[1:], env, stdin, piped)
         handler = HANDLERS.get(name) or HANDLERS.get(_versionless(name))
         if handler is None:
             unknown_program(call)
         else:
             handler(call)
+
+    def check_written_code(self, program: str) -> None:
+        """A program that loads project code runs after this command wrote code: ask."""
+        for path in sorted(self.written):
+            if is_code_file(path):
+                self.flag(
+                    "run-written-code",
+                    f"it writes {self.show(path)} and then runs {program}, which may load it; "
+                    "write the file first (so it can be reviewed), then run",
+                )
+                return
 
     def run_script_file(self, path: str, args: Sequence[Arg]) -> None:
         """A shell script run by path or by ``bash FILE``: check its text like a command."""
@@ -709,6 +730,59 @@ def _has_glob(text: str) -> bool:
 def _versionless(name: str) -> str:
     """``python3.12`` -> ``python3``, ``pip3.11`` -> ``pip3``: version-suffixed interpreters."""
     return re.sub(r"(\d)\.\d+$", r"\1", name)
+
+
+GLOB_MAX_LISTINGS = 400  # directories one glob may list before the guard stops counting
+GLOB_MAX_MATCHES = 200
+
+
+def bounded_glob(pattern: str, budget: Budget) -> list[str] | None:
+    """What bash expands an absolute ``pattern`` to now, or None when that is too much to list.
+
+    ``glob.glob`` cannot be stopped: ``/*/*/*/*/*/*/*/*`` lists the whole machine, long past
+    the hook's timeout (and a hook that times out lets the command run). This walk lists one
+    directory at a time, checks the budget between listings and gives up past a fixed count.
+    Hidden names match only a pattern part that starts with a dot, as in bash.
+    """
+    parts = [part for part in pattern.split("/") if part]
+    paths = ["/"]
+    listed = 0
+    for index, part in enumerate(parts):
+        last = index == len(parts) - 1
+        found: list[str] = []
+        for base in paths:
+            if not _has_glob(part):
+                candidate = os.path.join(base, part)
+                if os.path.lexists(candidate) if last else os.path.isdir(candidate):
+                    found.append(candidate)
+                continue
+            budget.check()
+            listed += 1
+            if listed > GLOB_MAX_LISTINGS:
+                return None
+            try:
+                names = os.listdir(base)
+            except OSError:
+                continue
+            for name in names:
+                if name.startswith(".") and not part.startswith("."):
+                    continue
+                if fnmatch.fnmatchcase(name, part):
+                    candidate = os.path.join(base, name)
+                    if last or os.path.isdir(candidate):
+                        found.append(candidate)
+            if len(found) > GLOB_MAX_MATCHES:
+                return None
+        paths = sorted(found)
+        if not paths:
+            return []
+    return paths
+
+
+def is_code_file(path: str) -> bool:
+    """A file a program may load as code or configuration when it runs in the project."""
+    name = os.path.basename(path)
+    return name in CODE_FILE_NAMES or os.path.splitext(name)[1] in CODE_SUFFIXES
 
 
 def is_shell_script(path: str) -> bool:
@@ -953,6 +1027,39 @@ NO_FILE_OPERANDS = frozenset(
     ]
 )
 # Programs the template's own workflow runs that act only inside the project.
+# What ``check_write`` treats as losing a file's current text (and so its uncommitted work).
+REPLACING = frozenset({"overwrite", "replace", "edit in place"})
+# Programs that import, require or execute files of the project when they run.
+CODE_LOADERS = frozenset(
+    {
+        "python", "python3", "pypy3", "uv", "uvx", "pytest", "coverage", "mypy", "tox", "nox",
+        "node", "npm", "npx", "pnpm", "yarn", "bun", "deno", "vite", "vitest", "tsx", "ts-node",
+        "make", "gmake", "just", "task", "pre-commit", "prek", "ruby", "perl", "php", "alembic",
+        "uvicorn", "fastapi", "gunicorn", "hatch", "pdm", "poetry",
+    }
+)  # fmt: skip
+CODE_SUFFIXES = frozenset(
+    {
+        ".py", ".pyc", ".pth", ".pyi", ".so", ".js", ".mjs", ".cjs", ".ts", ".tsx", ".jsx",
+        ".mts", ".cts", ".sh", ".bash", ".zsh", ".rb", ".pl", ".pm", ".php", ".toml", ".cfg",
+        ".ini", ".mk",
+    }
+)  # fmt: skip
+CODE_FILE_NAMES = frozenset(
+    {
+        "Makefile",
+        "GNUmakefile",
+        "makefile",
+        "justfile",
+        "Taskfile.yml",
+        ".npmrc",
+        ".envrc",
+        "package.json",
+        "tsconfig.json",
+        "conftest.py",
+    }
+)
+
 DEV_TOOLS = frozenset(
     [
         "pytest",
@@ -1173,9 +1280,95 @@ def sort(call: Call) -> None:
         call.analyzer.check_read(arg)
 
 
+# Options of the project's tools that name a file or directory the tool writes, and how:
+# "overwrite" replaces a file, "write into" adds files to a directory, "delete" empties it
+# first (pytest's --basetemp, vite's outDir). An option with a value of None takes it only
+# after "=" (pytest's --debug alone writes pytestdebug.log).
+OVERWRITE, WRITE_INTO, DELETE = "overwrite", "write into", "delete"
+TOOL_OUTPUTS: dict[str, dict[str, str]] = {
+    "pytest": {
+        "--junitxml": OVERWRITE, "--junit-xml": OVERWRITE, "--debug": OVERWRITE,
+        "--resultlog": OVERWRITE, "--report-log": OVERWRITE, "--log-file": OVERWRITE,
+        "--html": OVERWRITE, "--json-report-file": OVERWRITE, "--basetemp": DELETE,
+    },
+    "ruff": {"--output-file": OVERWRITE, "-o": OVERWRITE, "--cache-dir": WRITE_INTO},
+    "mypy": {
+        "--junit-xml": OVERWRITE, "--cache-dir": WRITE_INTO, "--html-report": WRITE_INTO,
+        "--xml-report": WRITE_INTO, "--txt-report": WRITE_INTO, "--linecount-report": WRITE_INTO,
+        "--linecoverage-report": WRITE_INTO, "--memory-xml-report": WRITE_INTO,
+        "--cobertura-xml-report": WRITE_INTO, "--lineprecision-report": WRITE_INTO,
+        "--any-exprs-report": WRITE_INTO,
+    },
+    "coverage": {
+        "-o": OVERWRITE, "--data-file": OVERWRITE, "-d": WRITE_INTO, "--directory": WRITE_INTO,
+    },
+    "eslint": {"-o": OVERWRITE, "--output-file": OVERWRITE, "--cache-location": OVERWRITE},
+    "tsc": {
+        "--outDir": WRITE_INTO, "--outFile": OVERWRITE, "--tsBuildInfoFile": OVERWRITE,
+        "--declarationDir": WRITE_INTO,
+    },
+    "vite": {"--outDir": DELETE},
+    "vitest": {"--outputFile": OVERWRITE},
+    "prettier": {"--cache-location": OVERWRITE, "--log-file": OVERWRITE},
+}  # fmt: skip
+OPTIONAL_VALUES = frozenset({"--debug"})
+# pytest -o KEY=VALUE settings that name a place it writes, or that add options of their own.
+PYTEST_INI_WRITES = frozenset({"cache_dir", "junit_logging"})
+PYTEST_INI_UNKNOWN = frozenset({"addopts", "required_plugins", "pythonpath", "log_file"})
+
+
+def tool_outputs(call: Call) -> list[tuple[Arg, str]]:
+    """The files and directories a project tool is told to write, from its options."""
+    table = TOOL_OUTPUTS.get(call.name, {})
+    found: list[tuple[Arg, str]] = []
+    args = call.args
+    for i, arg in enumerate(args):
+        text = str(arg)
+        option, equals, value = text.partition("=")
+        if option in table and equals:
+            found.append((Arg(value, unknown=arg.unknown, glob=arg.glob), table[option]))
+        elif text in table and text not in OPTIONAL_VALUES and i + 1 < len(args):
+            found.append((args[i + 1], table[text]))
+        elif len(option) > 2 and option[:2] in table and not option.startswith("--"):
+            found.append((Arg(text[2:], unknown=arg.unknown, glob=arg.glob), table[option[:2]]))
+        elif call.name == "pytest" and option == "--cov-report" and ":" in value:
+            kind, _, path = value.partition(":")
+            what = WRITE_INTO if kind == "html" else OVERWRITE
+            found.append((Arg(path, unknown=arg.unknown, glob=arg.glob), what))
+    return found
+
+
+def _pytest_ini_overrides(call: Call) -> None:
+    args = call.args
+    for i, arg in enumerate(args):
+        if arg in ("-o", "--override-ini") and i + 1 < len(args):
+            setting = args[i + 1]
+        elif str(arg).startswith("--override-ini="):
+            setting = Arg(str(arg).split("=", 1)[1], unknown=arg.unknown)
+        elif str(arg).startswith("-o") and len(arg) > 2:
+            setting = Arg(str(arg)[2:], unknown=arg.unknown)
+        else:
+            continue
+        key, _, value = str(setting).partition("=")
+        if setting.unknown or key.strip() in PYTEST_INI_UNKNOWN:
+            call.analyzer.flag(
+                "unknown-word", f"pytest -o {key} changes what pytest runs or writes"
+            )
+        elif key.strip() in PYTEST_INI_WRITES:
+            call.analyzer.check_write(Arg(value), what=WRITE_INTO)
+
+
 @handles(*DEV_TOOLS)
 def dev_tool(call: Call) -> None:
-    """The project's own tools: they act inside the project; secrets still stay unread."""
+    """The project's own tools: they act inside the project; secrets still stay unread.
+
+    What they write is checked like any other write: a report written over a file with
+    uncommitted work loses it as surely as ``>`` does.
+    """
+    for target, what in tool_outputs(call):
+        call.analyzer.check_write(target, what=what, delete=what == DELETE)
+    if call.name == "pytest":
+        _pytest_ini_overrides(call)
     for arg in call.args:
         if not arg.startswith("-") and not arg.opaque:
             call.analyzer.check_read(arg)

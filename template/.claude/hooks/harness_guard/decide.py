@@ -85,6 +85,7 @@ def decide_bash(hook_input: HookInput) -> tuple[Decision, str]:
     import secret_scan
 
     found = secret_scan.scan_text(text, "<command>")
+    budget.check()  # the scan cannot be interrupted; past the budget, deny before anything else
     if found:
         kinds = ", ".join(sorted({f.rule_id for f in found}))
         return _hit(

@@ -13,7 +13,7 @@ import ast
 import os
 import re
 
-from .bash import SHELLS, Arg, Call, check_assignment, handles, unknown_program
+from .bash import DEV_TOOLS, SHELLS, Arg, Call, check_assignment, handles, unknown_program
 from .protocol import ASK, DENY
 from .rules import define
 from .shell import UNKNOWN
@@ -540,9 +540,12 @@ def python(call: Call) -> None:
             sub = Call(analyzer, "pip", call.operands, call.env, call.stdin, call.piped)
             pip(sub)
         elif module == "venv":
+            clear = call.has("--clear") or "--clear" in call.operands
             for target in call.operands:
                 if not target.startswith("-"):
-                    analyzer.check_write(target, what="create")
+                    analyzer.check_write(target, what="clear" if clear else "create", delete=clear)
+        elif module in DEV_TOOLS:
+            analyzer.dispatch([Arg(module), *call.operands], call.env, call.stdin, call.piped)
         elif module == "json.tool":
             files = [arg for arg in call.operands if not arg.startswith("-")]
             for name in files[:1]:

@@ -195,7 +195,7 @@ def sed(call: Call) -> None:
     in_place = call.has("-i", "--in-place") or any(o.startswith("-i") for o, _ in call.options)
     for target in operands:
         if in_place:
-            analyzer.check_write(target, what="edit")
+            analyzer.check_write(target, what="edit in place")
         else:
             analyzer.check_read(target)
 

@@ -478,6 +478,8 @@ def output_file(call: Call) -> str | None:
     analyzer = call.analyzer
     for target in call.values("--output", "-o", "--output-directory"):
         analyzer.check_write(target, what="overwrite")
+    if call.name == "git bundle" and call.operands[:1] == ["create"] and len(call.operands) > 1:
+        analyzer.check_write(call.operands[1], what="overwrite")
     for extra in call.values("--add-file", "--add-virtual-file"):
         analyzer.check_read(Arg(str(extra).split(":", 1)[0], unknown=extra.unknown))
     for option, value in call.options:
@@ -523,6 +525,20 @@ def no_verify(call: Call) -> str | None:
     if any(o.startswith("--no-ver") for o, _ in call.options):
         return "--no-verify skips the commit and push hooks"
     return None
+
+
+@check(
+    "git-am",
+    ASK,
+    "git am: commits from a mailbox of patches",
+    "git am runs no pre-commit or commit-msg hook, so the secret scan and the gates never see "
+    "what it commits; apply with git apply and commit as usual",
+    "git am",
+)
+def apply_mailbox(call: Call) -> str | None:
+    if call.has("--abort", "--quit", "--show-current-patch"):
+        return None
+    return "git am commits without running the pre-commit and commit-msg hooks"
 
 
 @check(
