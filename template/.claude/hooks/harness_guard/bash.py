@@ -261,6 +261,12 @@ class Analyzer:
         self.vars: dict[str, str | None] = {}  # None: assigned, but to something unknown
         self.functions: set[str] = set()
         self.written: set[str] = set()  # files an earlier part of this command writes
+        self.current: Cmd | None = None  # the simple command being checked
+        self.conditional = False  # it follows a reserved word (if, then, do, {, !...)
+        self.chain_cwd = False  # cwd holds only until the current && chain ends
+        self.plain_vars: set[str] = set()  # unknown values that hold no code (loop words)
+        self.links: dict[str, str] = {}  # links this command makes: link path -> target path
+        self.opened: set[str] | None = None  # files this command opens with < or <>
         self.asks: list[Decision] = []
         self.commits: list[CommitScanRequest] = []  # filled by git.py, scanned by decide.py
         self.pushes: list[PushScanRequest] = []
@@ -269,7 +275,7 @@ class Analyzer:
         self.adds = False  # a `git add` in this command: the commit takes the work tree along
         self.fetched = False  # a network fetch appears in this command (curl, wget, nc...)
         self.stash_pending = False  # `git stash` without a later `git stash pop` in the command
-        self.checked: set[tuple[str, bool, bool, str, bool, str | None]] = set()
+        self.checked: set[tuple[str, bool, bool, str, bool, str | None, int]] = set()
         self.depth = 0
 
     # -- decisions ------------------------------------------------------------------------------
@@ -302,7 +308,24 @@ class Analyzer:
             return self.project
         return None  # set outside this command: unknown
 
+    def check_arithmetic(self, expression: str, depth: int = 0) -> None:
+        """Arithmetic evaluates each variable it names as an expression in turn, so a value
+        such as ``a[$(rm -rf src)]`` runs its substitution: ask unless every value is plain."""
+        for name in _NAME_IN_EXPRESSION.findall(expression):
+            if name not in self.vars or name in self.plain_vars:
+                continue
+            value = self.vars[name]
+            if value is None or _CODE_CHARS.search(value) or depth > 4:
+                self.flag(
+                    "unknown-word",
+                    f"arithmetic evaluates ${name}, whose text may run a command (a[$(...)])",
+                )
+                return
+            self.check_arithmetic(value, depth + 1)
+
     def part_value(self, part: Part) -> str | None:
+        if part.kind == "unk" and part.op == "((":
+            self.check_arithmetic(part.text)
         if part.kind == "var":
             value = self.lookup(part.text)
             if part.op and part.op not in (":?", "?"):
@@ -383,14 +406,33 @@ class Analyzer:
     # -- paths ----------------------------------------------------------------------------------
 
     def absolute(self, arg: Arg) -> str | None:
-        """``arg`` as an absolute, normalised path; None when it cannot be known."""
+        """``arg`` as an absolute, normalised path; None when it cannot be known.
+
+        A path through a link that an earlier part of this command makes (``ln -s``,
+        ``cp -s``, ``cp -l``) is the path it will reach when it runs.
+        """
         if arg.unknown or arg.startswith("~"):
             return None  # ~user, or a ~ the parser left literal
         if os.path.isabs(arg):
-            return os.path.normpath(arg)
-        if self.cwd is None:
+            path = os.path.normpath(arg)
+        elif self.cwd is None:
             return None
-        return os.path.normpath(os.path.join(self.cwd, arg))
+        else:
+            path = os.path.normpath(os.path.join(self.cwd, arg))
+        for link, target in self.links.items():
+            if path == link or path.startswith(link + "/"):
+                return target + path[len(link) :]
+        return path
+
+    def remember_link(self, link: Arg, target: Arg) -> None:
+        """``link`` will lead to ``target``: later words through it are checked as the target."""
+        link_path = self.absolute(link)
+        target_path = self.absolute(target)
+        if link_path is None or target_path is None:
+            return
+        if os.path.isdir(link_path) and not os.path.islink(link_path):
+            link_path = os.path.join(link_path, os.path.basename(target_path))
+        self.links[link_path] = target_path
 
     def protected_entry(self, path: str) -> protected.ProtectedPath | None:
         """The protected entry ``path`` reaches, through symlinks and hard links too."""
@@ -424,9 +466,19 @@ class Analyzer:
     def check_write(self, arg: Arg, *, what: str = "write to", delete: bool = False) -> None:
         """Writes, deletions, moves, mode changes and links: refuse protected, ask unknown."""
         self.budget.check()
-        if arg in DEVICES or (arg.startswith("/dev/fd/") and not arg.opaque):
+        if arg in _FD_PATHS or arg.startswith(("/dev/fd/", "/proc/self/fd/")):
+            if self.opened:
+                # /dev/stdout or /dev/fd/3 reopens whatever that descriptor is, and this
+                # command opens files onto descriptors (exec 3<README.md; : > /dev/fd/3).
+                self.flag(
+                    "unknown-word",
+                    f"{arg} may be a file this command opens with < or <>, and writing to it "
+                    "would overwrite that file",
+                )
             return
-        key = (str(arg), arg.unknown, arg.glob, what, delete, self.cwd)
+        if arg in DEVICES:
+            return
+        key = (str(arg), arg.unknown, arg.glob, what, delete, self.cwd, len(self.links))
         if key in self.checked:
             return  # the same word checked the same way already: same answer
         self.checked.add(key)
@@ -574,11 +626,21 @@ class Analyzer:
             self.cwd = saved_cwd
 
     def run_script(self, script: list[Cmd]) -> None:
+        if self.opened is None:
+            self.opened = set()
+            _opened_files(script, self.opened)
         for cmd in script:
             self.run_cmd(cmd)
 
     def run_cmd(self, cmd: Cmd) -> None:
         self.budget.check()
+        if self.chain_cwd and cmd.before != "&&":
+            self.cwd = None  # the && chain a cd began has ended; which directory is unknown
+            self.chain_cwd = False
+        self.current = cmd
+        self.conditional = False
+        if cmd.before.endswith("(("):  # ``(( expression ))``
+            self.check_arithmetic(" ".join(word.literal() for word in cmd.words))
         for nested in cmd.nested:  # substitutions run before the command itself
             self.depth += 1
             try:
@@ -595,9 +657,9 @@ class Analyzer:
             for field in self.expand(target):
                 if op in ("<", "<&") and not field.isdigit():
                     self.check_read(field)
-                elif op in (">", ">|", "&>"):
+                elif op in (">", ">|", "&>", "<>"):  # <> writes over the file's start
                     self.check_write(field, what="overwrite")
-                elif op in (">>", "&>>", "<>"):
+                elif op in (">>", "&>>"):
                     self.check_write(field, what="append to")
                 elif op == ">&" and not field.isdigit() and field != "-":
                     self.check_write(field, what="overwrite")
@@ -638,12 +700,17 @@ class Analyzer:
                 return
             name = head.rsplit("/", 1)[-1]
             if name in RESERVED_PREFIX:
+                self.conditional = True  # inside if/while/{...}: the guard does not follow it
                 argv = argv[1:]
                 continue
             if name in LOOP_HEADERS:
-                # ``for NAME in WORDS``: NAME takes values the guard does not follow.
+                # ``for NAME in WORDS``: NAME takes values the guard does not follow (but knows
+                # to be plain words when every WORD is: arithmetic on it is then harmless).
                 if len(argv) > 1 and not argv[1].opaque:
                     self.vars[str(argv[1])] = None
+                    words = argv[3:] if len(argv) > 2 and argv[2] == "in" else []
+                    if words and not any(w.opaque or _CODE_CHARS.search(w) for w in words):
+                        self.plain_vars.add(str(argv[1]))
                 return
             break
         if not argv:
@@ -653,6 +720,17 @@ class Analyzer:
         if name in self.functions:
             self.flag("unknown-command", f"'{name}' is a function defined in this command")
             return
+        if name in EVALUATING_BUILTINS:
+            for arg in argv[1:]:
+                if _CODE_CHARS.search(arg):
+                    self.flag(
+                        "unknown-word",
+                        f"{name} evaluates subscripts and arithmetic in its arguments, and "
+                        f"'{arg[:40]}' may run a command there",
+                    )
+                    return
+                if name == "let":
+                    self.check_arithmetic(arg)
         if "/" in head:
             path = self.absolute(head)
             if path is None or path in self.written:
@@ -669,6 +747,20 @@ class Analyzer:
             unknown_program(call)
         else:
             handler(call)
+
+    def cd_is_certain(self) -> bool:
+        """Whether a ``cd`` surely moves the commands that follow it.
+
+        Only a cd that always runs does: not in a subshell, a pipeline, the background or a
+        substitution, not after ``&&``/``||`` or inside if/while/{...}. Anywhere else the later
+        commands may run here or there, and the guard treats their directory as unknown.
+        """
+        cmd = self.current
+        if cmd is None or self.depth > 0 or self.conditional or cmd.level > 0:
+            return False
+        if cmd.pipe_from is not None or cmd.after in ("|", "&"):
+            return False
+        return all(char in ";\n" for char in cmd.before)
 
     def check_written_code(self, program: str) -> None:
         """A program that loads project code runs after this command wrote code: ask."""
@@ -777,6 +869,30 @@ def bounded_glob(pattern: str, budget: Budget) -> list[str] | None:
         if not paths:
             return []
     return paths
+
+
+# Builtins that evaluate their arguments' array subscripts or arithmetic (test -v 'a[$(cmd)]').
+EVALUATING_BUILTINS = frozenset(
+    {"let", "declare", "typeset", "local", "export", "readonly", "read", "printf", "test", "["}
+    | {"[[", "unset", "mapfile", "readarray", "getopts", "printf", "wait", "shift", "return"}
+    | {"exit", "ulimit"}
+)
+_CODE_CHARS = re.compile(r"\$\(|`|\$\{|\$\[|\[\$")
+_NAME_IN_EXPRESSION = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+
+
+_FD_PATHS = frozenset({"/dev/stdout", "/dev/stderr", "/dev/stdin"})
+
+
+def _opened_files(script: list[Cmd], found: set[str]) -> None:
+    """Every file a command of ``script`` (or a substitution in it) opens with < or <>."""
+    for cmd in script:
+        for op, target in cmd.redirs:
+            text = target.literal()
+            if op in ("<", "<>") and text not in DEVICES and not text.isdigit():
+                found.add(text)
+        for nested in cmd.nested:
+            _opened_files(nested, found)
 
 
 def is_code_file(path: str) -> bool:
@@ -1218,6 +1334,27 @@ def assignment_builtin(call: Call) -> None:
             analyzer.vars.setdefault(name, None)
 
 
+# shopt options that change what a word expands to or what a name runs.
+SHOPT_EXPANSION = frozenset(
+    {"extglob", "dotglob", "globstar", "nocaseglob", "nullglob", "failglob", "globskipdots"}
+    | {"expand_aliases", "globasciiranges", "nocasematch"}
+)
+
+
+@handles("shopt")
+def shopt(call: Call) -> None:
+    if "-s" not in call.args:
+        return
+    for arg in call.args:
+        if arg.opaque or arg in SHOPT_EXPANSION:
+            call.analyzer.flag(
+                "unknown-word",
+                f"shopt -s {arg} changes how bash expands the words that follow; the guard "
+                "reads them with bash's defaults",
+            )
+            return
+
+
 @handles("unset")
 def unset(call: Call) -> None:
     for arg in call.args:
@@ -1254,7 +1391,15 @@ def change_directory(call: Call) -> None:
         analyzer.cwd = None  # later relative paths become unknown
         return
     path = analyzer.absolute(target)
-    analyzer.cwd = os.path.realpath(path) if path is not None else None
+    real = os.path.realpath(path) if path is not None else None
+    if real is not None and os.path.isdir(real) and analyzer.cd_is_certain():
+        analyzer.cwd = real
+    elif real is not None and analyzer.current is not None and analyzer.current.after == "&&":
+        # ``cd DIR && cmd``: cmd runs only if the cd worked, so in DIR, whatever came before.
+        analyzer.cwd = real
+        analyzer.chain_cwd = True
+    else:
+        analyzer.cwd = None  # the cd may fail or not run: later relative paths are unknown
 
 
 # ---------------------------------------------------------------------------------------------

@@ -95,6 +95,11 @@ def copy(call: Call) -> None:
         analyzer.check_read(source, contains=recursive)
     for target in destinations:
         analyzer.check_write(target, what="overwrite")
+    if call.has("-s", "-l", "--symbolic-link", "--link"):
+        # Links, not copies: a later write through them reaches the sources.
+        for source in operands:
+            for target in destinations:
+                analyzer.remember_link(target, source)
 
 
 @handles("ln", "link")
@@ -116,6 +121,9 @@ def link(call: Call) -> None:
             analyzer.check_write(candidate, what="make a link to")
     for target in destinations:
         analyzer.check_write(target, what="replace")
+    for source in operands:
+        for target in destinations:
+            analyzer.remember_link(target, source)
 
 
 @handles("tee")

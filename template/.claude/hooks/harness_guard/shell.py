@@ -63,9 +63,25 @@ class Word:
 class Cmd:
     """A simple command: assignments, words, redirections, stdin texts and nested scripts."""
 
-    __slots__ = ("assigns", "nested", "pipe_from", "redirs", "stdin", "words")
+    __slots__ = (
+        "after",
+        "assigns",
+        "before",
+        "level",
+        "nested",
+        "pipe_from",
+        "redirs",
+        "stdin",
+        "words",
+    )
 
     def __init__(self) -> None:
+        # Control flow, flattened: the operators just before and after this command (";",
+        # "\n", "&&", "||", "|", "&", "(", ")") and how many parentheses enclose it. The guard
+        # needs them only to know whether a ``cd`` surely changes where later commands run.
+        self.before = ""
+        self.after = ""
+        self.level = 0
         self.assigns: list[tuple[str, Word]] = []
         self.words: list[Word] = []
         self.redirs: list[tuple[str, Word]] = []
@@ -88,6 +104,7 @@ class Parser:
         self.heredocs: list[tuple[Cmd, str, bool, bool]] = []
         self.nested: list[list[Cmd]] = []
         self.functions: list[str] = []  # names defined with ``name() { ...; }``
+        self.level = 0  # parentheses open around the current command
 
     # -- command lists ------------------------------------------------------------------------
 
@@ -110,7 +127,7 @@ class Parser:
                 self.i += 2
             elif c == "\n":
                 self.i += 1
-                cur = self._finish(cur, cmds, pipe=False)
+                cur = self._finish(cur, cmds, pipe=False, sep="\n")
                 self._read_heredocs()
             elif c == "#":
                 end = src.find("\n", self.i)
@@ -121,8 +138,14 @@ class Parser:
                     self._finish(cur, cmds, pipe=False)
                     return cmds
                 paren = max(0, paren - 1)
-                cur = self._finish(cur, cmds, pipe=False)
+                cur = self._finish(cur, cmds, pipe=False, sep=")")
+                self.level = max(0, self.level - 1)
+                cur.level = self.level
             elif c == "(":
+                if self.i > 0 and src[self.i - 1] in "?*+@!":
+                    # An extended glob (``!(README.md)``, ``@(src|tests)``) with extglob on:
+                    # its matches are not read here; refuse rather than read it as a subshell.
+                    raise ParseError("an extended glob pattern")
                 closing = re.match(r"\(\s*\)", src[self.i : self.i + 64])
                 if closing is not None and len(cur.words) == 1 and not cur.redirs:
                     # ``name () { body; }``: a definition, not a command. The body is parsed
@@ -134,29 +157,32 @@ class Parser:
                     continue
                 self.i += 1
                 paren += 1
-                cur = self._finish(cur, cmds, pipe=False)
+                cur = self._finish(cur, cmds, pipe=False, sep="(")
+                self.level += 1
+                cur.level = self.level
             elif c == ";":
+                start = self.i
                 while self.i < n and src[self.i] in ";&":
                     self.i += 1
-                cur = self._finish(cur, cmds, pipe=False)
+                cur = self._finish(cur, cmds, pipe=False, sep=src[start : self.i])
             elif c == "&":
                 if nxt == "&":
                     self.i += 2
-                    cur = self._finish(cur, cmds, pipe=False)
+                    cur = self._finish(cur, cmds, pipe=False, sep="&&")
                 elif nxt == ">":
                     op = "&>>" if src.startswith("&>>", self.i) else "&>"
                     self.i += len(op)
                     self._redirect(cur, op)
                 else:
                     self.i += 1
-                    cur = self._finish(cur, cmds, pipe=False)
+                    cur = self._finish(cur, cmds, pipe=False, sep="&")
             elif c == "|":
                 if nxt == "|":
                     self.i += 2
-                    cur = self._finish(cur, cmds, pipe=False)
+                    cur = self._finish(cur, cmds, pipe=False, sep="||")
                 else:
                     self.i += 2 if nxt == "&" else 1
-                    cur = self._finish(cur, cmds, pipe=True)
+                    cur = self._finish(cur, cmds, pipe=True, sep="|")
             elif c in "<>":
                 if nxt == "(":  # process substitution runs a command too
                     self.i += 2
@@ -179,15 +205,20 @@ class Parser:
                     continue
                 cur.words.append(word)
 
-    def _finish(self, cur: Cmd, cmds: list[Cmd], pipe: bool) -> Cmd:
+    def _finish(self, cur: Cmd, cmds: list[Cmd], pipe: bool, sep: str = "") -> Cmd:
         if self.nested:
             cur.nested.extend(self.nested)
             self.nested = []
         nxt = Cmd()
+        nxt.level = self.level
         if not cur.empty():
+            cur.after = sep
             cmds.append(cur)
             if pipe:
                 nxt.pipe_from = cur
+            nxt.before = sep
+        else:
+            nxt.before = cur.before + sep
         return nxt
 
     def _assignment(self, word: Word, cur: Cmd) -> bool:
@@ -216,6 +247,10 @@ class Parser:
             raise ParseError("redirection without a target")
         word = self._word()
         if op in ("<<", "<<-"):
+            if any(p.kind != "lit" for p in word.parts):
+                # bash takes such a delimiter literally ("$x" ends at a line "$x"); reading it
+                # any other way would hide the commands after it. Nobody needs one: refuse.
+                raise ParseError("a here-document delimiter with $, ` or an expansion")
             delimiter = "".join(p.text for p in word.parts if p.kind == "lit")
             self.heredocs.append((cur, delimiter, op == "<<-", not word.is_quoted()))
         elif op == "<<<":
@@ -343,13 +378,13 @@ class Parser:
         """Parse ``...)`` after ``$(`` / ``<(`` with the same source and a fresh state."""
         if self.depth + 1 > MAX_DEPTH:
             raise ParseError("nesting too deep")
-        saved = (self.heredocs, self.nested)
-        self.heredocs, self.nested = [], []
+        saved = (self.heredocs, self.nested, self.level)
+        self.heredocs, self.nested, self.level = [], [], 0
         self.depth += 1
         try:
             return self.parse(closer=")")
         finally:
-            self.heredocs, self.nested = saved
+            self.heredocs, self.nested, self.level = saved
             self.depth -= 1
 
     def _dollar(self, quoted: bool) -> list[Part]:
@@ -362,7 +397,9 @@ class Parser:
                 inner._double_quoted(heredoc=True)
                 self.nested.extend(inner.nested)
                 self.i = end
-                return [Part("unk", quoted=quoted)]
+                # The expression's text is kept: bash evaluates a variable named there as an
+                # expression in turn, and ``a[$(cmd)]`` in that value runs cmd.
+                return [Part("unk", src[i + 3 : end - 2], quoted=quoted, op="((")]
             self.i = i + 2
             script = self._substitution()
             self.nested.append(script)
@@ -387,9 +424,13 @@ class Parser:
         return [Part("lit", "$", quoted=quoted)]
 
     def _parameter(self, inner: str, quoted: bool) -> Part:
+        if "@P" in inner:
+            # ``${x@P}`` expands x's value as a prompt string, which runs $(...) inside it.
+            raise ParseError("${...@P} runs the variable's text as code")
         match = re.match(r"[A-Za-z_][A-Za-z0-9_]*|[0-9]+|[@*#?$!-]", inner)
         if not inner or (inner[0] in "#!" and len(inner) > 1) or match is None:
-            return Part("unk", quoted=quoted)
+            self._walk_inside(inner)
+            return Part("unk", inner, quoted=quoted, op="${")
         name, rest = match.group(), inner[match.end() :]
         if not rest:
             return Part("var", name, quoted=quoted)
@@ -401,7 +442,17 @@ class Parser:
                 for cmd in script:
                     self.nested.extend(cmd.nested)
                 return Part("var", name, quoted=quoted, default=words, op=op)
-        return Part("unk", quoted=quoted)
+        # Subscripts, patterns, offsets (${x[...]}, ${x/.../...}, ${x:...}): their text is
+        # expanded and, for subscripts and offsets, evaluated as arithmetic. Substitutions in
+        # it run; the guard walks them and leaves the value unknown.
+        self._walk_inside(rest)
+        return Part("unk", inner, quoted=quoted, op="${")
+
+    def _walk_inside(self, text: str) -> None:
+        """Collect the substitutions inside an expansion's text so that they are checked."""
+        inside = Parser(text, self.depth + 1)
+        inside._double_quoted(heredoc=True)
+        self.nested.extend(inside.nested)
 
     def _ansi_c(self) -> Part:
         """``$'...'``: skipped and marked unknown (its escapes can spell any option or path)."""
