@@ -34,6 +34,14 @@ define(
     "an unscanned commit might hold a secret; the scan fails closed",
 )
 define(
+    "secret-allow-marker",
+    ASK,
+    "a shell command that carries a secret-scan allow marker (harness:allow-secret, "
+    "gitleaks:allow)",
+    "the scanners skip a line with the marker: written by a command, the line is never seen; "
+    "add it with the file tools, where a person sees the line it excuses",
+)
+define(
     "secret-in-edit",
     DENY,
     "a file edit whose new content holds something that looks like a secret",
@@ -104,6 +112,12 @@ def decide_bash(hook_input: HookInput) -> tuple[Decision, str]:
         return _hit("unparseable-command", f"the command cannot be parsed ({exc})"), text
     except RecursionError:
         return _hit("unparseable-command", "the command nests too deeply"), text
+    if any(marker in text.lower() for marker in secret_scan.ALLOW_MARKERS):
+        analyzer.flag(
+            "secret-allow-marker",
+            "the command writes or passes on a secret-scan allow marker; add it with the file "
+            "tools so that a person sees the line it excuses",
+        )
     if analyzer.stash_pending:
         analyzer.flag(
             "git-history-rewrite",

@@ -126,6 +126,22 @@ def link(call: Call) -> None:
             analyzer.remember_link(target, source)
 
 
+@handles("cc", "gcc", "clang", "c++", "g++", "clang++", "ld", "as", "rustc", "tcc")
+def compiler(call: Call) -> None:
+    """A compiler writes its output file (-o): the same checks as any other write."""
+    analyzer = call.analyzer
+    for index, arg in enumerate(call.args):
+        if arg == "-o" and index + 1 < len(call.args):
+            analyzer.check_write(call.args[index + 1], what="overwrite")
+        elif arg.startswith("-o") and len(arg) > 2:
+            analyzer.check_write(Arg(arg[2:], unknown=arg.unknown), what="overwrite")
+        elif arg.opaque:
+            analyzer.flag("unknown-word", f"{call.name} is handed a word decided when it runs")
+            return
+        elif not arg.startswith("-"):
+            analyzer.check_read(arg)
+
+
 @handles("tee")
 def tee(call: Call) -> None:
     what = "append to" if call.parse_options().has("-a", "--append") else "overwrite"
@@ -245,6 +261,11 @@ def tar(call: Call) -> None:
         analyzer.flag("unknown-word", "tar is told to run another program")
     archives = call.values("-f", "--file")
     extract = call.has("-x", "--extract", "--get")
+    if extract and call.has("-P", "--absolute-names"):
+        analyzer.flag(
+            "archive-extract",
+            "tar -P writes members at the absolute or ../ paths the archive names, anywhere",
+        )
     create = call.has("-c", "--create", "-r", "--append", "-u", "--update")
     if extract:
         for archive in archives:
@@ -278,6 +299,8 @@ def _extract_into(call: Call, directory: Arg, what: str) -> None:
         del target
         return
     analyzer.check_write(directory, what=what)
+    # Members land over files of the same name: work not yet committed there would be lost.
+    analyzer.check_uncommitted(path, what)
 
 
 def _protected_below(call: Call, path: str) -> list[tuple[protected.ProtectedPath, str]]:
@@ -285,7 +308,10 @@ def _protected_below(call: Call, path: str) -> list[tuple[protected.ProtectedPat
     analyzer = call.analyzer
     found: list[tuple[protected.ProtectedPath, str]] = []
     for entry, target in protected_targets(analyzer.project, analyzer.home):
-        if target == path or target.startswith(prefix) or path.startswith(target.rstrip("/") + "/"):
+        inside = path.startswith(target.rstrip("/") + "/")
+        if entry is protected.PROJECT_ROOT:
+            inside = False  # a directory of the project is not the project itself
+        if target == path or target.startswith(prefix) or inside:
             found.append((entry, target))
     return found
 
@@ -451,6 +477,7 @@ def find(call: Call) -> None:
     names: list[str] = []
     paths: list[str] = []
     bounded = True
+    execs: list[list[Arg]] = []
     k = 0
     while k < len(expression):
         word = expression[k]
@@ -474,7 +501,7 @@ def find(call: Call) -> None:
             else:
                 inner = [Arg(UNKNOWN_ARG, unknown=True) if w == "{}" else w for w in command]
                 if inner:
-                    analyzer.dispatch(inner, {}, [], None)
+                    execs.append(inner)
             k = end + 1
             continue
         elif word in ("-fprint", "-fprint0", "-fprintf", "-fls") and value is not None:
@@ -497,10 +524,50 @@ def find(call: Call) -> None:
         elif word not in _FIND_FILTERS and word != "-delete":
             bounded = False  # -o, !, -not, (, -regex...: the matches are no longer bounded
         k += 1
+    for inner in execs:
+        # What -exec hands its command are the matches: a local secret among them is read.
+        for start in starts:
+            _find_exec_reads(call, start, names if bounded else [], str(inner[0]))
+        analyzer.dispatch(inner, {}, [], None)
     if not deletes:
         return
     for start in starts:
         _find_delete(call, start, names, paths, bounded)
+
+
+FIND_EXEC_MAX_FILES = 5000
+# Trees of tools' own files, never a local secret the protected list names; skipped for speed.
+_FIND_SKIPS = frozenset(
+    {".git", "node_modules", ".venv", "__pycache__", ".mypy_cache", ".ruff_cache", ".pytest_cache"}
+)
+
+
+def _find_exec_reads(call: Call, start: Arg, names: list[str], program: str) -> None:
+    """Ask when files find hands to -exec may include a local secret (.env, keys...)."""
+    analyzer = call.analyzer
+    root = analyzer.absolute(start)
+    if root is None:
+        analyzer.flag("unknown-word", f"cannot tell which files find hands to {program}")
+        return
+    seen = 0
+    for directory, subdirectories, files in os.walk(root):
+        analyzer.budget.check()
+        subdirectories[:] = [d for d in subdirectories if d not in _FIND_SKIPS]
+        for name in [*files, *subdirectories]:
+            seen += 1
+            if seen > FIND_EXEC_MAX_FILES:
+                analyzer.flag("unknown-word", f"find hands too many files to {program} to check")
+                return
+            if names and not any(fnmatch.fnmatchcase(name, n) for n in names):
+                continue
+            path = os.path.join(directory, name)
+            entry = protected.classify_read(path, analyzer.project, analyzer.home)
+            if entry is not None:
+                analyzer.flag(
+                    "read-secret",
+                    f"find -exec would hand {analyzer.show(path)} ({entry.what}) to {program}",
+                )
+                return
 
 
 UNKNOWN_ARG = "\x00"
