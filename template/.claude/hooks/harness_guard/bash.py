@@ -266,6 +266,7 @@ class Analyzer:
         self.chain_cwd = False  # cwd holds only until the current && chain ends
         self.plain_vars: set[str] = set()  # unknown values that hold no code (loop words)
         self.links: dict[str, str] = {}  # links this command makes: link path -> target path
+        self.globstar = False  # shopt -s globstar ran: ** matches at any depth
         self.opened: set[str] | None = None  # files this command opens with < or <>
         self.asks: list[Decision] = []
         self.commits: list[CommitScanRequest] = []  # filled by git.py, scanned by decide.py
@@ -514,7 +515,7 @@ class Analyzer:
             if fnmatch.fnmatchcase(candidate.lower(), pattern.lower()):
                 self.flag_protected(entry, what, candidate)
                 return
-        matches = bounded_glob(pattern, self.budget)
+        matches = bounded_glob(pattern, self.budget, globstar=self.globstar)
         if matches is None:
             self.flag(
                 "unknown-word", f"a glob decides which of many files this command will {what}"
@@ -533,7 +534,7 @@ class Analyzer:
         self.budget.check()
         if arg.glob and not arg.unknown:
             pattern = self.absolute(arg)
-            matches = bounded_glob(pattern, self.budget) if pattern else []
+            matches = bounded_glob(pattern, self.budget, globstar=self.globstar) if pattern else []
             if matches is None:
                 self.flag("unknown-word", "a glob decides which of many files this command reads")
                 return
@@ -828,7 +829,7 @@ GLOB_MAX_LISTINGS = 400  # directories one glob may list before the guard stops 
 GLOB_MAX_MATCHES = 200
 
 
-def bounded_glob(pattern: str, budget: Budget) -> list[str] | None:
+def bounded_glob(pattern: str, budget: Budget, *, globstar: bool = False) -> list[str] | None:
     """What bash expands an absolute ``pattern`` to now, or None when that is too much to list.
 
     ``glob.glob`` cannot be stopped: ``/*/*/*/*/*/*/*/*`` lists the whole machine, long past
@@ -842,6 +843,19 @@ def bounded_glob(pattern: str, budget: Budget) -> list[str] | None:
     for index, part in enumerate(parts):
         last = index == len(parts) - 1
         found: list[str] = []
+        if part == "**" and globstar:
+            # Every directory at any depth below (and including) each base, as bash does.
+            expanded: list[str] = []
+            for base in paths:
+                for directory, subdirectories, _ in os.walk(base):
+                    budget.check()
+                    listed += 1
+                    if listed > GLOB_MAX_LISTINGS:
+                        return None
+                    subdirectories[:] = [d for d in subdirectories if not d.startswith(".")]
+                    expanded.append(directory)
+            paths = sorted(expanded)
+            continue
         for base in paths:
             if not _has_glob(part):
                 candidate = os.path.join(base, part)
@@ -1144,7 +1158,7 @@ NO_FILE_OPERANDS = frozenset(
 )
 # Programs the template's own workflow runs that act only inside the project.
 # What ``check_write`` treats as losing a file's current text (and so its uncommitted work).
-REPLACING = frozenset({"overwrite", "replace", "edit in place"})
+REPLACING = frozenset({"overwrite", "replace", "edit in place", "move"})
 # Programs that import, require or execute files of the project when they run.
 CODE_LOADERS = frozenset(
     {
@@ -1313,8 +1327,35 @@ def check_assignment(analyzer: Analyzer, name: str, value: Arg) -> None:
     switched_off = value in ("0", "false") if name == "HUSKY" else value != ""
     if HOOK_BYPASS_VARIABLES.match(name) and (value.unknown or switched_off):
         analyzer.flag("hook-bypass-env", f"{name}= switches commit hooks off")
-    if INJECTION_VARIABLES.match(name):
+    if INJECTION_VARIABLES.match(name) and not harmless_setting(analyzer, name, value):
         analyzer.flag("env-injection", f"{name}= changes how the commands that follow behave")
+
+
+# Pagers that only print: GIT_PAGER=cat is how an agent keeps git from waiting on less.
+PLAIN_PAGERS = frozenset({"cat", "less", "less -R", "less -FRX", "more", ""})
+
+
+def harmless_setting(analyzer: Analyzer, name: str, value: Arg) -> bool:
+    """The few known values of injection variables that change nothing the guard relies on."""
+    if value.unknown:
+        return False
+    if name in ("PAGER", "GIT_PAGER", "MANPAGER"):
+        return str(value) in PLAIN_PAGERS
+    if name == "PYTHONPATH":
+        # Directories of the project that this command does not write: the same code any
+        # ``uv run`` imports. Anything else (a temp dir, a file written here) still asks.
+        parts = [part for part in str(value).split(":") if part]
+        return bool(parts) and all(_project_directory(analyzer, part) for part in parts)
+    return False
+
+
+def _project_directory(analyzer: Analyzer, text: str) -> bool:
+    path = analyzer.absolute(Arg(text))
+    if path is None or not os.path.isdir(path):
+        return False
+    project = analyzer.project.rstrip("/") + "/"
+    written = any(w == path or w.startswith(path + "/") for w in analyzer.written)
+    return path.startswith(project) and not written and analyzer.protected_entry(path) is None
 
 
 @handles("export", "declare", "typeset", "local", "readonly")
@@ -1335,16 +1376,16 @@ def assignment_builtin(call: Call) -> None:
 
 
 # shopt options that change what a word expands to or what a name runs.
-SHOPT_EXPANSION = frozenset(
-    {"extglob", "dotglob", "globstar", "nocaseglob", "nullglob", "failglob", "globskipdots"}
-    | {"expand_aliases", "globasciiranges", "nocasematch"}
-)
+# (globstar is followed instead: ** then matches at any depth, see bounded_glob.)
+SHOPT_EXPANSION = frozenset({"extglob", "dotglob", "nocaseglob", "expand_aliases"})
 
 
 @handles("shopt")
 def shopt(call: Call) -> None:
     if "-s" not in call.args:
         return
+    if "globstar" in call.args:
+        call.analyzer.globstar = True
     for arg in call.args:
         if arg.opaque or arg in SHOPT_EXPANSION:
             call.analyzer.flag(
@@ -1413,7 +1454,18 @@ def reader(call: Call) -> None:
         return
     for arg in call.args:
         if not arg.startswith("-") or arg.unknown:
+            if call.name in NAME_LISTERS and not arg.opaque and _is_directory(call, arg):
+                continue  # ls ~/.ssh lists names; reading the keys is what is refused
             call.analyzer.check_read(arg)
+
+
+# Readers that show a directory's entries (names, sizes), never a file's content.
+NAME_LISTERS = frozenset({"ls", "tree", "du"})
+
+
+def _is_directory(call: Call, arg: Arg) -> bool:
+    path = call.analyzer.absolute(arg)
+    return path is not None and os.path.isdir(path)
 
 
 @handles("sort")

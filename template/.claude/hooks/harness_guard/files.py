@@ -12,7 +12,15 @@ import os
 import re
 
 from . import protected
-from .bash import Arg, Call, changed_paths, handles, protected_files, protected_targets
+from .bash import (
+    Analyzer,
+    Arg,
+    Call,
+    changed_paths,
+    handles,
+    protected_files,
+    protected_targets,
+)
 from .protocol import ASK
 from .rules import define
 
@@ -198,7 +206,68 @@ def dd(call: Call) -> None:
             call.analyzer.flag("unknown-word", "dd is given an operand decided when it runs")
 
 
-_SED_EXEC = re.compile(r"(?:^|[;{}\n]|\d|\$|/[gpIiMm0-9]*)\s*[ewW](?:\s|$)|/[gpIiMm0-9]*[ewW]")
+def sed_runs_or_writes(script: str) -> bool:
+    """Whether a sed script runs commands or touches files: e, w, W, r, R, or s///e, s///w.
+
+    A small reader of sed's grammar (addresses, then one command letter), so that a regex such
+    as /warning/ is not taken for the w command. Whatever it cannot read counts as dangerous.
+    """
+    n = len(script)
+    i = 0
+
+    def delimited(start: int, delimiter: str) -> int:
+        """The index after the closing ``delimiter`` of a part starting at ``start``."""
+        j = start
+        while j < n and script[j] != delimiter:
+            j += 2 if script[j] == "\\" else 1
+        if j >= n:
+            raise ValueError("unterminated")
+        return j + 1
+
+    try:
+        while i < n:
+            while i < n and script[i] in " \t\n;":
+                i += 1
+            for _ in range(2):  # an address, or two separated by a comma
+                if i < n and script[i] in "/\\":
+                    delimiter = "/"
+                    if script[i] == "\\":
+                        delimiter, i = script[i + 1], i + 1
+                    i = delimited(i + 1, delimiter)
+                    while i < n and script[i] in "IM":
+                        i += 1
+                elif i < n and (script[i].isdigit() or script[i] == "$"):
+                    while i < n and (script[i].isdigit() or script[i] in "$~+"):
+                        i += 1
+                if i < n and script[i] == ",":
+                    i += 1
+                    continue
+                break
+            while i < n and script[i] in " \t!":
+                i += 1
+            if i >= n:
+                return False
+            command = script[i]
+            i += 1
+            if command in "ewWrR":
+                return True
+            if command in "sy":
+                delimiter = script[i]
+                i = delimited(delimited(i + 1, delimiter), delimiter)
+                flags = ""
+                while i < n and script[i] not in ";}\n \t":
+                    flags += script[i]
+                    i += 1
+                if command == "s" and any(flag in "ewW" for flag in flags):
+                    return True
+            elif command in "aic:btT":  # text or a label up to the end of the line
+                end = script.find("\n", i)
+                i = n if end < 0 else end
+            elif command not in "{}pPdDnNgGhHxlLqQz=F#":
+                return True  # a command this reader does not know
+    except (ValueError, IndexError):
+        return True
+    return False
 
 
 @handles("sed", "gsed")
@@ -214,7 +283,7 @@ def sed(call: Call) -> None:
     for script in scripts:
         if script.unknown:
             analyzer.flag("unknown-word", "the sed script is decided only when it runs")
-        elif _SED_EXEC.search(script):
+        elif sed_runs_or_writes(script):
             analyzer.flag("sed-exec", "the sed script executes commands or writes files")
     in_place = call.has("-i", "--in-place") or any(o.startswith("-i") for o, _ in call.options)
     for target in operands:
@@ -535,6 +604,21 @@ def find(call: Call) -> None:
         _find_delete(call, start, names, paths, bounded)
 
 
+def _within(analyzer: Analyzer, path: str, entry: protected.ProtectedPath) -> bool:
+    """Whether ``path`` lies in the protected ``entry`` itself (not merely holds it)."""
+    if entry is protected.PROJECT_ROOT:
+        return False
+    known = False
+    for candidate, target in protected_targets(analyzer.project, analyzer.home):
+        if candidate is not entry:
+            continue
+        known = True
+        base = target.rstrip("/").removesuffix("/**")
+        if path == base or path.startswith(base + "/") or fnmatch.fnmatchcase(path, target):
+            return True
+    return not known  # an entry with no place of its own (home, /, git anywhere): strict
+
+
 FIND_EXEC_MAX_FILES = 5000
 # Trees of tools' own files, never a local secret the protected list names; skipped for speed.
 _FIND_SKIPS = frozenset(
@@ -603,9 +687,11 @@ def _find_delete(call: Call, start: Arg, names: list[str], paths: list[str], bou
         )
         return
     entry = analyzer.protected_entry(root)
-    if entry is not None and entry is not protected.PROJECT_ROOT:
+    if entry is not None and _within(analyzer, root, entry):
         analyzer.flag_protected(entry, "delete files in", root)
         return
+    # A start that only holds protected paths (., tests/ around tests/fixtures/secrets) is
+    # fine when no match can be one of them: each is compared with the names below.
     prefix = root.rstrip("/") + "/"
     candidates = [
         (e, target)
