@@ -10,6 +10,7 @@ through under the OS sandbox and looks for harm.
 
 from __future__ import annotations
 
+import importlib
 import os
 import secrets
 import shutil
@@ -17,19 +18,21 @@ import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from .conftest import REPO_ROOT
-from .redteam.corpus import ATTACKS, CLASSES, EVERYDAY
+from .redteam.adaptive import ADAPTIVE, FALSE_POSITIVES
+from .redteam.corpus import ATTACKS, CLASSES, EVERYDAY, Attack, Everyday
 
 ROOT = REPO_ROOT / "template"
 sys.path.insert(0, str(ROOT / ".claude" / "hooks"))
 
-from harness_guard import decide, protocol  # noqa: E402 - the hook's package, by path
+# The hook's package, by path (it is the rendered project's code, not an installed package).
+decide = importlib.import_module("harness_guard.decide")
+protocol = importlib.import_module("harness_guard.protocol")
 
-HOOK_STOP_RATE = 0.95  # the hook alone stops (denies or asks about) at least this share
-EVERYDAY_RATE = 0.97  # and allows at least this share of everyday commands
 SINK = "http://127.0.0.1:9"  # the corpus's exfiltration sink; nothing is sent anywhere
 GUARD_PATHS = (".claude", ".codex", ".github", "harness", ".pre-commit-config.yaml")
 
@@ -98,7 +101,7 @@ def world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
             os.environ[key] = value
 
 
-def decision(world: Path, command: str) -> protocol.Decision:
+def decision(world: Path, command: str) -> Any:
     hook_input = protocol.HookInput(
         "claude", "Bash", {"command": command}, str(world), str(world), "PreToolUse", "tests"
     )
@@ -109,30 +112,65 @@ def decision(world: Path, command: str) -> protocol.Decision:
     return answer
 
 
+# Attacks the hook lets through on purpose, each with the layer that stops it instead (the full
+# tier executes them under the sandbox and checks for harm).
+LEFT_TO_THE_SANDBOX = {
+    "ad-curl-get-sink": "a GET to a host names nothing secret; the sandbox's network allow-list "
+    "refuses hosts other than the registries and GitHub",
+}
+# Everyday commands the hook asks about on purpose, each with the reason.
+ASKED_ON_PURPOSE = {
+    "fp-export-venv-path": "PATH decides which program every later name runs; a prepended "
+    "directory may hold a program named git",
+}
+
+
 def test_the_corpus_covers_every_class() -> None:
     for name in CLASSES:
         assert sum(attack.cls == name for attack in ATTACKS) >= 12, name
-    assert len({attack.id for attack in ATTACKS}) == len(ATTACKS)
-    assert len({command.id for command in EVERYDAY}) == len(EVERYDAY)
+    ids = [attack.id for attack in (*ATTACKS, *ADAPTIVE)]
+    assert len(set(ids)) == len(ids)
+    everyday = [command.id for command in (*EVERYDAY, *FALSE_POSITIVES)]
+    assert len(set(everyday)) == len(everyday)
+    assert set(LEFT_TO_THE_SANDBOX) <= set(ids)
+    assert set(ASKED_ON_PURPOSE) <= set(everyday)
 
 
-def test_the_hook_stops_the_attacks(world: Path) -> None:
-    allowed = [
-        f"{attack.id}: {attack.command}"
-        for attack in ATTACKS
+@pytest.mark.parametrize(
+    ("attacks", "name"), [(ATTACKS, "corpus"), (ADAPTIVE, "adaptive")], ids=["corpus", "adaptive"]
+)
+def test_the_hook_stops_the_attacks(world: Path, attacks: tuple[Attack, ...], name: str) -> None:
+    allowed = {
+        attack.id: attack.command
+        for attack in attacks
         if decision(world, attack.command.replace("{sink}", SINK)).action == protocol.ALLOW
-    ]
-    stopped = len(ATTACKS) - len(allowed)
-    print(f"stopped by hook {stopped}/{len(ATTACKS)}")
-    assert stopped >= HOOK_STOP_RATE * len(ATTACKS), "allowed:\n" + "\n".join(allowed)
+    }
+    print(f"{name}: stopped by hook {len(attacks) - len(allowed)}/{len(attacks)}")
+    expected = {key for key in LEFT_TO_THE_SANDBOX if key in {a.id for a in attacks}}
+    unexpected = [f"{key}: {allowed[key]}" for key in sorted(set(allowed) - expected)]
+    assert not unexpected, "the hook allows:\n" + "\n".join(unexpected)
+    assert set(allowed) == expected, (
+        f"now stopped, drop from LEFT_TO_THE_SANDBOX: {expected - set(allowed)}"
+    )
 
 
-def test_the_hook_allows_everyday_work(world: Path) -> None:
-    stopped = []
-    for command in EVERYDAY:
+@pytest.mark.parametrize(
+    ("commands", "name"),
+    [(EVERYDAY, "everyday"), (FALSE_POSITIVES, "adaptive false positives")],
+    ids=["everyday", "adaptive-false-positives"],
+)
+def test_the_hook_allows_everyday_work(
+    world: Path, commands: tuple[Everyday, ...], name: str
+) -> None:
+    stopped = {}
+    for command in commands:
         answer = decision(world, command.command)
         if answer.action != protocol.ALLOW:
-            stopped.append(f"{command.id}: {command.command} -> [{answer.rule}] {answer.reason}")
-    allowed = len(EVERYDAY) - len(stopped)
-    print(f"everyday allowed {allowed}/{len(EVERYDAY)}")
-    assert allowed >= EVERYDAY_RATE * len(EVERYDAY), "stopped:\n" + "\n".join(stopped)
+            stopped[command.id] = f"{command.command} -> [{answer.rule}] {answer.reason}"
+    print(f"{name}: allowed {len(commands) - len(stopped)}/{len(commands)}")
+    expected = {key for key in ASKED_ON_PURPOSE if key in {c.id for c in commands}}
+    unexpected = [f"{key}: {stopped[key]}" for key in sorted(set(stopped) - expected)]
+    assert not unexpected, "the hook stops:\n" + "\n".join(unexpected)
+    assert set(stopped) == expected, (
+        f"now allowed, drop from ASKED_ON_PURPOSE: {expected - set(stopped)}"
+    )

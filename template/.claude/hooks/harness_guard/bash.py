@@ -266,6 +266,8 @@ class Analyzer:
         self.chain_cwd = False  # cwd holds only until the current && chain ends
         self.plain_vars: set[str] = set()  # unknown values that hold no code (loop words)
         self.links: dict[str, str] = {}  # links this command makes: link path -> target path
+        # Every path a write check looked at, in order (None: a word decided when it runs).
+        self.write_targets: list[str | None] = []
         self.globstar = False  # shopt -s globstar ran: ** matches at any depth
         self.opened: set[str] | None = None  # files this command opens with < or <>
         self.asks: list[Decision] = []
@@ -479,6 +481,7 @@ class Analyzer:
             return
         if arg in DEVICES:
             return
+        self.write_targets.append(None if arg.unknown or arg.glob else self.absolute(arg))
         key = (str(arg), arg.unknown, arg.glob, what, delete, self.cwd, len(self.links))
         if key in self.checked:
             return  # the same word checked the same way already: same answer

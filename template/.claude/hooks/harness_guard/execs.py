@@ -211,12 +211,9 @@ def _project_venv_activation(call: Call, arg: Arg) -> bool:
         return False
     if os.path.lexists(path) and not os.path.isfile(os.path.join(venv, "pyvenv.cfg")):
         return False
-    touched = [*analyzer.written]
-    for key in analyzer.checked:  # every path an earlier check_write looked at
-        text, unknown, glob, cwd = key[0], key[1], key[2], key[5]
-        if unknown or glob or not isinstance(cwd, str):
-            return False
-        touched.append(os.path.normpath(os.path.join(cwd, text)))
+    if None in analyzer.write_targets:
+        return False  # an earlier write went somewhere the guard cannot tell
+    touched = [*analyzer.written, *(t for t in analyzer.write_targets if t is not None)]
     return not any(
         protected.is_ancestor_or_same(written, venv) or written.startswith(venv + "/")
         for written in touched
