@@ -63,6 +63,11 @@ LARGE_COMMANDS: dict[str, str] = {
     "many assignments": "; ".join(f"X{i}=v" for i in range(LARGE // 8)) + "; echo $X1",
     "git add of many paths": "git add " + " ".join(f"src/f{i}.py" for i in range(LARGE // 12)),
     "here-document": "cat > notes.md <<'EOF'\n" + "line of text\n" * (LARGE // 13) + "EOF",
+    # Shapes adversaries used to push the guard past its timeout: a glob over the whole disk in
+    # a command that never runs, and text the secret scan's generic rule once took quadratic
+    # time on.
+    "glob over the disk": "true || cat /*/*/*/*/*/*/*/*; " + "echo x; " * (LARGE // 8 - 8),
+    "secret-scan bait": ": " + "sk-" * (LARGE // 3 - 1),
 }
 
 
