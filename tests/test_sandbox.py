@@ -192,9 +192,11 @@ def test_everyday_work_runs_in_the_sandbox(world: World, srt: list[str]) -> None
     )
     assert tests.returncode == 0, tests.output
     objects_before = sum(1 for _ in (project / ".git" / "objects").rglob("*"))
+    # `git add -A` too: the sandbox's placeholder files for protected names that do not exist
+    # must be ignored (or real files), or staging everything fails inside it.
     commit = execute(
         arena,
-        "echo 'ANSWER = 42' > src/my_service/answer.py && git add src/my_service/answer.py"
+        "echo 'ANSWER = 42' > src/my_service/answer.py && git add -A"
         " && git commit -q -m 'feat: an answer' && git log -1 --format=%s",
         srt,
     )
