@@ -316,6 +316,66 @@ def coverage_problem(value: object) -> str:
 
 
 # ---------------------------------------------------------------------------------------------
+# Coding agents
+
+# The agents whose hook configuration the template can render, in the order the question shows
+# them. Every one of them calls the same guard package in .claude/hooks/.
+AGENTS: tuple[str, ...] = ("claude", "codex", "gemini", "cursor", "copilot")
+DEFAULT_AGENTS: tuple[str, ...] = ("claude", "codex")
+AGENT_NAMES: dict[str, str] = {
+    "claude": "Claude Code",
+    "codex": "Codex",
+    "gemini": "Gemini CLI",
+    "cursor": "Cursor",
+    "copilot": "GitHub Copilot",
+}
+
+
+def agent_names(agents: object) -> list[str]:
+    """The product names of the selected agents, for the rendered docs."""
+    items = agents if isinstance(agents, list | tuple) else []
+    return [AGENT_NAMES[agent] for agent in items if agent in AGENT_NAMES]
+
+
+def pick(keys: object, mapping: dict[str, str]) -> list[str]:
+    """``mapping``'s value for each of ``keys`` that it holds, in the order of ``keys``."""
+    items = keys if isinstance(keys, list | tuple) else []
+    return [mapping[key] for key in items if key in mapping]
+
+
+def prose_list(items: object) -> str:
+    """``a``, ``a and b``, ``a, b and c``: a list the way a sentence names it."""
+    words = [str(item) for item in items] if isinstance(items, list | tuple) else [str(items)]
+    if len(words) <= 1:
+        return "".join(words)
+    return ", ".join(words[:-1]) + " and " + words[-1]
+
+
+def agents_problem(value: object) -> str:
+    """The agent selection is a list of known agent names; an empty list means no agent."""
+    items = value if isinstance(value, list | tuple) else [value]
+    unknown = [str(item) for item in items if item not in AGENTS]
+    if unknown:
+        return (
+            f"'{shown(unknown[0])}' is not an agent the template configures: choose from "
+            f"{', '.join(AGENTS)}."
+        )
+    return ""
+
+
+def agents_default(dst_path: object, answers_file: object) -> list[str]:
+    """The default selection: Claude Code and Codex, or every agent for an existing project.
+
+    A project rendered before the question existed got all five configurations. Its answers
+    file is already in the destination when ``copier update`` asks the new question (an answer
+    recorded there wins over this default), so such a project keeps all five rather than
+    losing the hooks of agents its team may use.
+    """
+    existing = Path(str(dst_path), str(answers_file)).is_file()
+    return list(AGENTS if existing else DEFAULT_AGENTS)
+
+
+# ---------------------------------------------------------------------------------------------
 # Defaults from git
 
 GIT_TIMEOUT_SECONDS = 2.0
@@ -639,6 +699,11 @@ FILTERS: dict[str, Callable[..., object]] = {
     "code_owner_problem": code_owner_problem,
     "repository_problem": repository_problem,
     "coverage_problem": coverage_problem,
+    "agents_problem": agents_problem,
+    "agents_default": agents_default,
+    "agent_names": agent_names,
+    "prose_list": prose_list,
+    "pick": pick,
     # Escaping, by the language of the file the answer lands in.
     "py_str": py_str,
     "ruff_overlong": ruff_overlong,
