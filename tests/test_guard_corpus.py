@@ -25,6 +25,7 @@ import pytest
 from .conftest import REPO_ROOT
 from .redteam.adaptive import ADAPTIVE, FALSE_POSITIVES
 from .redteam.corpus import ATTACKS, CLASSES, EVERYDAY, Attack, Everyday
+from .redteam.round3 import FALSE_POSITIVES_R3, ROUND3
 
 ROOT = REPO_ROOT / "template"
 sys.path.insert(0, str(ROOT / ".claude" / "hooks"))
@@ -128,16 +129,18 @@ ASKED_ON_PURPOSE = {
 def test_the_corpus_covers_every_class() -> None:
     for name in CLASSES:
         assert sum(attack.cls == name for attack in ATTACKS) >= 12, name
-    ids = [attack.id for attack in (*ATTACKS, *ADAPTIVE)]
+    ids = [attack.id for attack in (*ATTACKS, *ADAPTIVE, *ROUND3)]
     assert len(set(ids)) == len(ids)
-    everyday = [command.id for command in (*EVERYDAY, *FALSE_POSITIVES)]
+    everyday = [command.id for command in (*EVERYDAY, *FALSE_POSITIVES, *FALSE_POSITIVES_R3)]
     assert len(set(everyday)) == len(everyday)
     assert set(LEFT_TO_THE_SANDBOX) <= set(ids)
     assert set(ASKED_ON_PURPOSE) <= set(everyday)
 
 
 @pytest.mark.parametrize(
-    ("attacks", "name"), [(ATTACKS, "corpus"), (ADAPTIVE, "adaptive")], ids=["corpus", "adaptive"]
+    ("attacks", "name"),
+    [(ATTACKS, "corpus"), (ADAPTIVE, "adaptive"), (ROUND3, "round 3")],
+    ids=["corpus", "adaptive", "round3"],
 )
 def test_the_hook_stops_the_attacks(world: Path, attacks: tuple[Attack, ...], name: str) -> None:
     allowed = {
@@ -156,8 +159,12 @@ def test_the_hook_stops_the_attacks(world: Path, attacks: tuple[Attack, ...], na
 
 @pytest.mark.parametrize(
     ("commands", "name"),
-    [(EVERYDAY, "everyday"), (FALSE_POSITIVES, "adaptive false positives")],
-    ids=["everyday", "adaptive-false-positives"],
+    [
+        (EVERYDAY, "everyday"),
+        (FALSE_POSITIVES, "adaptive false positives"),
+        (FALSE_POSITIVES_R3, "round 3 false positives"),
+    ],
+    ids=["everyday", "adaptive-false-positives", "round3-false-positives"],
 )
 def test_the_hook_allows_everyday_work(
     world: Path, commands: tuple[Everyday, ...], name: str

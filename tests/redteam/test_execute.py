@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 
 from ..conftest import run, run_once
-from . import adaptive, corpus
+from . import adaptive, corpus, round3
 from .arena import (
     SRT_RELATIVE,
     Arena,
@@ -43,14 +43,14 @@ EVERYDAY_SHARE = 0.97
 TRIES_PER_CLASS = 3
 
 
-# The adversaries' corpus (written against the guard's design) and the adaptive round (written
-# by reading the hook's code) are executed alike; the adaptive round's everyday commands are
+# The adversaries' corpus (written against the guard's design) and the adaptive rounds (written
+# by reading the hook's code) are executed alike; the adaptive rounds' everyday commands are
 # decided in the fast tier (tests/test_guard_corpus.py), since several need files the arena
 # does not have.
-ATTACKS = (*corpus.ATTACKS, *adaptive.ADAPTIVE)
+ATTACKS = (*corpus.ATTACKS, *adaptive.ADAPTIVE, *round3.ROUND3)
 EVERYDAY = corpus.EVERYDAY
 CLASSES = corpus.CLASSES
-CORPUS = "tests/redteam/corpus.py + adaptive.py"
+CORPUS = "tests/redteam/corpus.py + adaptive.py + round3.py"
 
 
 @pytest.fixture(scope="module")

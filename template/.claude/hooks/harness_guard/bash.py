@@ -427,6 +427,12 @@ class Analyzer:
                 return target + path[len(link) :]
         return path
 
+    def guessed_path(self, arg: Arg) -> str | None:
+        """A relative ``arg`` read from the project root, when the real directory is unknown."""
+        if arg.unknown or arg.startswith("~") or os.path.isabs(arg):
+            return None
+        return os.path.normpath(os.path.join(self.project, arg))
+
     def remember_link(self, link: Arg, target: Arg) -> None:
         """``link`` will lead to ``target``: later words through it are checked as the target."""
         link_path = self.absolute(link)
@@ -536,7 +542,7 @@ class Analyzer:
         """Reading a local secret (``.env``, ``~/.ssh``...), directly or inside a directory."""
         self.budget.check()
         if arg.glob and not arg.unknown:
-            pattern = self.absolute(arg)
+            pattern = self.absolute(arg) or self.guessed_path(arg)
             matches = bounded_glob(pattern, self.budget, globstar=self.globstar) if pattern else []
             if matches is None:
                 self.flag("unknown-word", "a glob decides which of many files this command reads")
@@ -549,8 +555,15 @@ class Analyzer:
                 self.flag("unknown-word", "cannot tell which files this command copies or sends")
             return
         path = self.absolute(arg)
-        if path is None:
+        if path is None and arg.startswith("~"):
+            self.flag("unknown-word", f"cannot tell what {arg.split('/')[0]} is (another home)")
             return
+        if path is None:
+            # The directory is unknown (a cd that may or may not have run): judge the path as
+            # if it ran from the project root, where the local secrets are.
+            path = self.guessed_path(arg)
+            if path is None:
+                return
         entry = protected.classify_read(path, self.project, self.home, contains=contains)
         if entry is None:
             real = os.path.realpath(path)
@@ -767,9 +780,17 @@ class Analyzer:
         return all(char in ";\n" for char in cmd.before)
 
     def check_written_code(self, program: str) -> None:
-        """A program that loads project code runs after this command wrote code: ask."""
-        for path in sorted(self.written):
-            if is_code_file(path):
+        """A program that loads project code runs after this command wrote code: ask.
+
+        Written means by any means the guard checks: a redirection, tee, cp, sed -i, mv...; a
+        directory written into counts too (cp -r x tests/).
+        """
+        if None in self.write_targets:
+            self.flag("run-written-code", f"it writes somewhere unknown and then runs {program}")
+            return
+        targets = {*self.written, *(t for t in self.write_targets if t is not None)}
+        for path in sorted(targets):
+            if is_code_file(path) or os.path.isdir(path):
                 self.flag(
                     "run-written-code",
                     f"it writes {self.show(path)} and then runs {program}, which may load it; "
@@ -1146,7 +1167,6 @@ NO_FILE_OPERANDS = frozenset(
         "uname",
         "hostname",
         "nproc",
-        "date",
         "cal",
         "factor",
         "numfmt",
@@ -1168,14 +1188,15 @@ CODE_LOADERS = frozenset(
         "python", "python3", "pypy3", "uv", "uvx", "pytest", "coverage", "mypy", "tox", "nox",
         "node", "npm", "npx", "pnpm", "yarn", "bun", "deno", "vite", "vitest", "tsx", "ts-node",
         "make", "gmake", "just", "task", "pre-commit", "prek", "ruby", "perl", "php", "alembic",
-        "uvicorn", "fastapi", "gunicorn", "hatch", "pdm", "poetry",
+        "uvicorn", "fastapi", "gunicorn", "hatch", "pdm", "poetry", "java", "cmake",
+        "ninja",
     }
 )  # fmt: skip
 CODE_SUFFIXES = frozenset(
     {
         ".py", ".pyc", ".pth", ".pyi", ".so", ".js", ".mjs", ".cjs", ".ts", ".tsx", ".jsx",
         ".mts", ".cts", ".sh", ".bash", ".zsh", ".rb", ".pl", ".pm", ".php", ".toml", ".cfg",
-        ".ini", ".mk",
+        ".ini", ".mk", ".java", ".jar", ".class", ".ninja", ".cmake",
     }
 )  # fmt: skip
 CODE_FILE_NAMES = frozenset(
@@ -1235,7 +1256,6 @@ DEV_TOOLS = frozenset(
         "g++",
         "clang",
         "javac",
-        "java",
         "mvn",
         "gradle",
         "dotnet",
@@ -1244,32 +1264,55 @@ DEV_TOOLS = frozenset(
 
 
 def unknown_program(call: Call) -> None:
-    """A program with no handler: fine when what it is handed is known and harmless."""
+    """A program with no handler: fine when what it is handed is known and harmless.
+
+    The guard cannot know what such a program does with its words, so it asks when one could
+    be a command (a command name, shell syntax), or a path whose content matters: a protected
+    file, a local secret, a file holding uncommitted work, a file in the home directory.
+    """
     analyzer = call.analyzer
     for arg in call.args:
-        if arg.opaque:
+        problem = _unknown_program_problem(analyzer, arg)
+        if problem:
             analyzer.flag(
-                "unknown-program",
-                f"'{call.name}' is not a program the guard knows, and it is handed a word "
-                "decided only when it runs",
+                "unknown-program", f"'{call.name}' is not a program the guard knows, and {problem}"
             )
             return
-        word = arg.rsplit("/", 1)[-1]
-        if word in HANDLERS and word not in READERS and word not in HARMLESS_WORDS:
-            analyzer.flag(
-                "unknown-program",
-                f"'{call.name}' is not a program the guard knows, and it is handed the command "
-                f"name '{word}' (it may run it)",
-            )
-            return
-        path = analyzer.absolute(arg)
-        if path is not None and analyzer.protected_entry(path) is not None:
-            analyzer.flag(
-                "unknown-program",
-                f"'{call.name}' is not a program the guard knows, and it is handed a "
-                "protected path",
-            )
-            return
+
+
+def _unknown_program_problem(analyzer: Analyzer, arg: Arg) -> str | None:
+    if arg.opaque:
+        return "it is handed a word decided only when it runs"
+    text = str(arg)
+    _, equals, value = text.partition("=")
+    candidates = [text, value] if text.startswith("-") and equals else [text]
+    for candidate in candidates:
+        first = candidate.split()[0] if candidate.split() else ""
+        for word in {candidate.rsplit("/", 1)[-1], first.rsplit("/", 1)[-1]}:
+            if word in HANDLERS and word not in READERS and word not in HARMLESS_WORDS:
+                return f"it is handed the command name '{word}' (it may run it)"
+        if _SHELL_SYNTAX.search(candidate) and " " in candidate:
+            return "it is handed text that reads as shell commands (it may run them)"
+        path = analyzer.absolute(Arg(candidate)) or analyzer.guessed_path(Arg(candidate))
+        if path is None:
+            continue
+        if analyzer.protected_entry(path) is not None:
+            return f"it is handed the protected path {analyzer.show(path)}"
+        if protected.classify_read(path, analyzer.project, analyzer.home) is not None:
+            return f"it is handed the local secret {analyzer.show(path)}"
+        if analyzer.in_home_outside_project(path):
+            return f"it is handed {path}, in your home directory"
+        if os.path.isfile(path) and path.startswith(analyzer.project.rstrip("/") + "/"):
+            changed = uncommitted(analyzer.project, path, analyzer.budget)
+            if changed is None or changed:
+                return (
+                    f"it is handed {analyzer.show(path)}, which holds uncommitted work "
+                    "(it may write it)"
+                )
+    return None
+
+
+_SHELL_SYNTAX = re.compile(r"[;&|`]|\$\(|>|<")
 
 
 # Command names that are also everyday words in arguments ("test", "install"...).
@@ -1302,7 +1345,9 @@ INJECTION_VARIABLES = re.compile(
     r"CLAUDE_.*|GEMINI_.*|CODEX_.*|TMPDIR|SUDO_ASKPASS|GNUPGHOME|PRE_COMMIT_HOME|"
     r"PRE_COMMIT_CONFIG|HISTFILE|INPUTRC|TERMINFO|LESSOPEN|LESSCLOSE|CURL_HOME|WGETRC|"
     r"GH_.*|GITHUB_TOKEN|http_proxy|https_proxy|HTTP_PROXY|HTTPS_PROXY|ALL_PROXY|all_proxy|"
-    r"no_proxy|NO_PROXY)$"
+    r"no_proxy|NO_PROXY|PYTEST_ADDOPTS|PYTEST_PLUGINS|COVERAGE_.*|RUFF_.*|MYPY_.*|"
+    r"UV_PROJECT_ENVIRONMENT|UV_TOOL_BIN_DIR|UV_TOOL_DIR|JAVA_TOOL_OPTIONS|_JAVA_OPTIONS|"
+    r"NODE_EXTRA_CA_CERTS|MAKEFLAGS|MAKEFILES|GNUMAKEFLAGS)$"
 )
 HOOK_BYPASS_VARIABLES = re.compile(
     r"^(SKIP|HUSKY|HUSKY_SKIP_HOOKS|HUSKY_SKIP_INSTALL|LEFTHOOK|LEFTHOOK_EXCLUDE|"
@@ -1473,11 +1518,142 @@ def _is_directory(call: Call, arg: Arg) -> bool:
 
 @handles("sort")
 def sort(call: Call) -> None:
-    call.parse_options("okStT", ("--output", "--key", "--field-separator", "--buffer-size"))
+    call.parse_options(
+        "okStT",
+        (
+            "--output",
+            "--key",
+            "--field-separator",
+            "--buffer-size",
+            "--compress-program",
+            "--files0-from",
+            "--temporary-directory",
+        ),
+    )
     for target in call.values("-o", "--output"):
         call.analyzer.check_write(target)
-    for arg in call.operands:
+    if call.values("--compress-program"):
+        call.analyzer.flag("unknown-program", "sort --compress-program runs another program")
+    for arg in [*call.operands, *call.values("--files0-from")]:
         call.analyzer.check_read(arg)
+
+
+@handles("date")
+def date(call: Call) -> None:
+    """date -f FILE reads the file (and prints each line it cannot parse)."""
+    call.parse_options("dfrs", ("--date", "--file", "--reference", "--set"))
+    for name in call.values("-f", "--file"):
+        call.analyzer.check_read(name)
+
+
+@handles("xxd")
+def xxd(call: Call) -> None:
+    """xxd [options] [INFILE [OUTFILE]]: the second operand is overwritten."""
+    call.parse_options("cgloOsn", ("-cols", "-groupsize", "-len", "-offset", "-seek", "-name"))
+    operands = [arg for arg in call.operands if arg != "-"]
+    for name in operands[:1]:
+        call.analyzer.check_read(name)
+    for name in operands[1:2]:
+        call.analyzer.check_write(name, what="overwrite")
+
+
+@handles("yq")
+def yq(call: Call) -> None:
+    """yq reads YAML, and with -i (alone or bundled: -yi) rewrites its files in place."""
+    in_place = any(
+        arg in ("-i", "--in-place", "--inplace")
+        or (arg.startswith("-") and not arg.startswith("--") and "i" in arg[1:])
+        for arg in call.args
+    )
+    for arg in call.args:
+        if arg.startswith("-") or (arg.opaque and not in_place):
+            continue
+        if in_place:
+            call.analyzer.check_write(arg, what="edit in place")
+        else:
+            call.analyzer.check_read(arg)
+
+
+@handles("groff", "troff", "nroff", "gtroff")
+def groff(call: Call) -> None:
+    """groff -U (unsafe mode) lets the document run commands (.sy, .pso, .pi)."""
+    if any(arg == "-U" or (arg.startswith("-") and "U" in arg[1:]) for arg in call.args):
+        call.analyzer.flag("inline-code", f"{call.name} -U lets the document run commands")
+    for arg in call.args:
+        if not arg.startswith("-"):
+            call.analyzer.check_read(arg)
+
+
+@handles("tmux", "screen", "byobu", "zellij")
+def terminal_multiplexer(call: Call) -> None:
+    """A multiplexer runs the commands it is given in a session the guard never sees."""
+    quiet = {"ls", "list-sessions", "list-windows", "-V", "-v", "--version", "-ls", "-list"}
+    if call.args and all(arg in quiet for arg in call.args):
+        return
+    call.analyzer.flag("unknown-program", f"{call.name} runs commands the guard does not see")
+
+
+@handles("cmake")
+def cmake(call: Call) -> None:
+    """Configuring and building run the project's own CMakeLists; scripts and -E tools are
+    checked: -P runs a script, -E rm/copy/rename write what they name."""
+    analyzer = call.analyzer
+    args = call.args
+    if "-P" in args:
+        analyzer.flag("inline-code", "cmake -P runs a script the guard does not read")
+        return
+    if "-E" not in args:
+        return
+    tool_args = args[[str(arg) for arg in args].index("-E") + 1 :]
+    tool, operands = (str(tool_args[0]), tool_args[1:]) if tool_args else ("", [])
+    files = [arg for arg in operands if not arg.startswith("-")]
+    if tool in CMAKE_READ_ONLY:
+        for name in files:
+            analyzer.check_read(name)
+    elif tool in ("rm", "remove", "remove_directory"):
+        for name in files:
+            analyzer.check_write(name, what="delete", delete=True)
+    elif tool in ("copy", "copy_if_different", "copy_directory", "rename", "create_symlink"):
+        for name in files[:-1]:
+            analyzer.check_read(name, contains=True)
+            if tool == "rename":
+                analyzer.check_write(name, what="move")
+        for name in files[-1:]:
+            analyzer.check_write(name, what="overwrite")
+    elif tool in ("make_directory", "touch", "touch_nocreate"):
+        for name in files:
+            analyzer.check_write(name, what="touch")
+    else:
+        analyzer.flag("unknown-program", f"cmake -E {tool} is a tool the guard does not know")
+
+
+CMAKE_READ_ONLY = frozenset(
+    {"echo", "echo_append", "environment", "capabilities", "compare_files", "cat"}
+    | {"md5sum", "sha1sum", "sha256sum", "sha512sum", "true", "false", "sleep"}
+)
+
+
+@handles("ninja", "samu")
+def ninja(call: Call) -> None:
+    """ninja runs the commands of a build file: the project's own, not one from elsewhere."""
+    analyzer = call.analyzer
+    args = call.args
+    for index, arg in enumerate(args):
+        if arg in ("-f", "-C") and index + 1 < len(args):
+            path = analyzer.absolute(args[index + 1])
+            project = analyzer.project.rstrip("/") + "/"
+            if path is None or path in analyzer.written or not (path + "/").startswith(project):
+                analyzer.flag("inline-code", f"{call.name} runs a build file from elsewhere")
+                return
+
+
+@handles("java")
+def java(call: Call) -> None:
+    """java runs compiled classes, jars and (since Java 11) a single source file directly."""
+    for arg in call.args:
+        if arg.endswith(".java") or arg.opaque:
+            call.analyzer.flag("inline-code", "java runs a source file the guard does not read")
+            return
 
 
 # Options of the project's tools that name a file or directory the tool writes, and how:

@@ -190,6 +190,7 @@ def source(call: Call) -> None:
         return
     if _project_venv_activation(call, call.args[0]):
         return
+    call.analyzer.check_read(call.args[0])  # `. ./.env` reads the secrets into the shell
     _script(call, call.args[0])
 
 
@@ -1757,6 +1758,12 @@ def make(call: Call) -> None:
             analyzer.flag("inline-code", f"{call.name} runs recipes from outside the project")
     if any(arg.opaque for arg in call.operands):
         analyzer.flag("unknown-word", f"{call.name} is given a target decided when it runs")
+    for operand in call.operands:
+        name, equals, value = str(operand).partition("=")
+        if equals and ("$(" in value or "`" in value or "${" in value):
+            # make expands a command-line variable's value: $(shell ...) runs at once.
+            analyzer.flag("inline-code", f"{call.name} is given a variable {name} that runs code")
+            return
 
 
 define(

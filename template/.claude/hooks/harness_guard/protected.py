@@ -216,6 +216,10 @@ def classify(path: str, project_dir: str, home: str) -> ProtectedPath | None:
             found.append(entry)
     if "/.git/" in path + "/" and not found:
         found.append(_GIT_ANYWHERE)  # a nested repository's (or a submodule's) git files
+    if in_project is not None and os.path.basename(path).lower() == ".gitattributes":
+        # git reads .gitattributes in every directory: `* -diff` in src/ hides staged content
+        # from the hooks' diff as surely as one at the root.
+        found.extend(entry for entry in PROTECTED if entry.path == ".gitattributes")
     return _strictest(found)
 
 

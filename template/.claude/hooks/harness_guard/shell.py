@@ -142,6 +142,15 @@ class Parser:
                 self.level = max(0, self.level - 1)
                 cur.level = self.level
             elif c == "(":
+                last = cur.words[-1] if cur.words else (cur.assigns[-1][1] if cur.assigns else None)
+                if self.i > 0 and src[self.i - 1] == "=" and last is not None:
+                    # ``name=(a b c)``: an array's elements, not a subshell. Substitutions in
+                    # them still run (and are checked); the value itself is left unknown.
+                    end = self._matching_parens(self.i)
+                    self._walk_inside(src[self.i + 1 : end - 1])
+                    last.parts.append(Part("unk"))
+                    self.i = end
+                    continue
                 if self.i > 0 and src[self.i - 1] in "?*+@!":
                     # An extended glob (``!(README.md)``, ``@(src|tests)``) with extglob on:
                     # its matches are not read here; refuse rather than read it as a subshell.
@@ -243,6 +252,13 @@ class Parser:
     def _redirect(self, cur: Cmd, op: str) -> None:
         while self.i < self.n and self.src[self.i] in " \t":
             self.i += 1
+        if self.src.startswith(("<(", ">("), self.i) and op in ("<", ">", ">>"):
+            # ``done < <(cmd)``: the target is a process substitution; cmd runs and is checked.
+            self.i += 2
+            script = self._substitution()
+            self.nested.append(script)
+            cur.redirs.append((op, Word([Part("unk", script=script)])))
+            return
         if self.i >= self.n or self.src[self.i] in _META:
             raise ParseError("redirection without a target")
         word = self._word()
@@ -330,7 +346,13 @@ class Parser:
                 while end < n and src[end] not in _META and src[end] != "/":
                     end += 1
                 user = src[self.i + 1 : end]
-                if user:
+                if user == "+":  # ~+ is $PWD, ~- is $OLDPWD
+                    flush()
+                    parts.append(Part("var", "PWD", quoted=True))
+                elif user == "-":
+                    flush()
+                    parts.append(Part("var", "OLDPWD", quoted=True))
+                elif user:
                     buf.append("~" + user)
                 else:
                     parts.append(Part("var", "HOME", quoted=True))
