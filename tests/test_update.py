@@ -173,8 +173,8 @@ def make_team_edits(project: Path, env: Mapping[str, str]) -> None:
     )
     edit(
         package / "api" / "router.py",
-        "api_router.include_router(agent.router)",
-        "api_router.include_router(agent.router)\napi_router.include_router(items.router)",
+        "    agent.router,\n",
+        "    agent.router,\n    items.router,\n",
     )
     (project / "tests" / "test_items.py").write_text(ITEMS_TEST)
     edit(project / "README.md", "## Deploy it\n", "## Deploy it\n\nWe deploy with Fly.io.\n")

@@ -1,12 +1,11 @@
-"""Security headers on every response.
+"""The security headers every response carries.
 
-A pure ASGI middleware (not ``BaseHTTPMiddleware``) so it adds no per-request task and also
-covers error responses produced further down the stack.
+``edge.EdgeMiddleware`` adds them to each response that lacks them, error responses produced
+further down the stack included; the handler for unhandled errors, which runs outside every
+middleware, sets them itself.
 """
 
 from __future__ import annotations
-
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 # The policy forbids inline script: even if an attacker gets markup into a page, it cannot run.
 CONTENT_SECURITY_POLICY = (
@@ -29,41 +28,13 @@ SECURITY_HEADERS: dict[str, str] = {
 # in production, and elsewhere they keep the other headers but not the strict CSP.
 DOCS_PATHS = ("/docs", "/redoc")
 
-# Encoded once: ASGI headers are lower-case byte pairs, and this runs on every response.
-_ENCODED = tuple(
+# Encoded once: ASGI headers are lower-case byte pairs, and ``edge.EdgeMiddleware`` adds them
+# to every response.
+ENCODED_HEADERS = tuple(
     (name.lower().encode(), value.encode()) for name, value in SECURITY_HEADERS.items()
 )
-_DOCS_ENCODED = tuple(header for header in _ENCODED if header[0] != b"content-security-policy")
-_CACHE_CONTROL = b"cache-control"
-_NO_STORE = (_CACHE_CONTROL, b"no-store")
-
-
-class SecurityHeadersMiddleware:
-    """Adds each of ``SECURITY_HEADERS`` a response lacks; API responses get ``no-store``."""
-
-    def __init__(self, app: ASGIApp) -> None:
-        self.app = app
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
-        path: str = scope["path"]
-        defaults = _DOCS_ENCODED if path.startswith(DOCS_PATHS) else _ENCODED
-        api = path.startswith("/api/")
-
-        async def send_with_headers(message: Message) -> None:
-            if message["type"] == "http.response.start":
-                headers = [
-                    (name, value)
-                    for name, value in message.get("headers", ())
-                    if not (api and name.lower() == _CACHE_CONTROL)
-                ]
-                present = {name.lower() for name, _ in headers}
-                headers += [header for header in defaults if header[0] not in present]
-                if api:
-                    headers.append(_NO_STORE)
-                message["headers"] = headers
-            await send(message)
-
-        await self.app(scope, receive, send_with_headers)
+ENCODED_DOCS_HEADERS = tuple(
+    header for header in ENCODED_HEADERS if header[0] != b"content-security-policy"
+)
+CACHE_CONTROL = b"cache-control"
+NO_STORE = (CACHE_CONTROL, b"no-store")
