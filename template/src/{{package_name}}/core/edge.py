@@ -24,10 +24,20 @@ from starlette.responses import PlainTextResponse
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from .request_id import HEADER_KEY, request_id, request_id_for
-from .security import CACHE_CONTROL, DOCS_PATHS, ENCODED_DOCS_HEADERS, ENCODED_HEADERS, NO_STORE
+from .security import (
+    CACHE_CONTROL,
+    DOCS_PATHS,
+    ENCODED_DOCS_HEADERS,
+    ENCODED_HEADERS,
+    NO_STORE,
+    SECURITY_HEADER_NAMES,
+)
 
 _HOST = b"host"
 _CONTENT_LENGTH = b"content-length"
+# Host headers already found allowed, so the usual request skips parsing its own. Bounded, since
+# one allowed name can come with any port and a wildcard allows endless subdomains.
+_REMEMBERED_HOSTS = 64
 
 
 class BodyTooLargeError(HTTPException):
@@ -71,14 +81,20 @@ class EdgeMiddleware:
         self.host_suffixes = tuple(host[1:] for host in hosts if host.startswith("*."))
         self.max_body_bytes = max_body_bytes
         self.trust_request_id = trust_request_id
+        self.known_good_hosts: set[bytes] = set()
 
     def host_allowed(self, header: bytes | None) -> bool:
         if self.any_host:
             return True
         if header is None:
             return False
+        if header in self.known_good_hosts:
+            return True
         host = host_name(header.decode("latin-1"))
-        return host in self.exact_hosts or host.endswith(self.host_suffixes)
+        allowed = host in self.exact_hosts or host.endswith(self.host_suffixes)
+        if allowed and len(self.known_good_hosts) < _REMEMBERED_HOSTS:
+            self.known_good_hosts.add(header)
+        return allowed
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -108,16 +124,17 @@ class EdgeMiddleware:
             nonlocal started
             if message["type"] == "http.response.start":
                 started = True
-                headers = message.get("headers", ())
-                if api:
+                headers = list(message.get("headers", ()))
+                present = {name.lower() for name, _ in headers}
+                if api and CACHE_CONTROL in present:
                     # API answers are per-user data: no cache keeps them, whatever a route says.
                     headers = [header for header in headers if header[0].lower() != CACHE_CONTROL]
-                present = {name.lower() for name, _ in headers}
-                message["headers"] = [
-                    *headers,
-                    *(header for header in defaults if header[0] not in present),
-                    *appended,
-                ]
+                if present.isdisjoint(SECURITY_HEADER_NAMES):
+                    headers += defaults  # the usual case: the route set none of them
+                else:
+                    headers += [header for header in defaults if header[0] not in present]
+                headers += appended
+                message["headers"] = headers
             await send(message)
 
         if not self.host_allowed(host):

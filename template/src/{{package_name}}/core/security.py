@@ -36,5 +36,6 @@ ENCODED_HEADERS = tuple(
 ENCODED_DOCS_HEADERS = tuple(
     header for header in ENCODED_HEADERS if header[0] != b"content-security-policy"
 )
+SECURITY_HEADER_NAMES = frozenset(name for name, _ in ENCODED_HEADERS)
 CACHE_CONTROL = b"cache-control"
 NO_STORE = (CACHE_CONTROL, b"no-store")
