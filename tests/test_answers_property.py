@@ -32,6 +32,7 @@ from hypothesis import HealthCheck, Phase, event, given, settings
 from hypothesis import strategies as st
 
 from extensions.harness import (
+    AGENTS,
     author_name_problem,
     code_owner_problem,
     description_problem,
@@ -45,6 +46,15 @@ from extensions.harness import (
 )
 
 from .conftest import TOOLS_DIR, render, run, uv_environment
+
+# The file each coding agent loads the hooks from: rendered exactly for the chosen agents.
+AGENT_HOOK_CONFIGS = {
+    "claude": ".claude/settings.json",
+    "codex": ".codex/hooks.json",
+    "gemini": ".gemini/settings.json",
+    "cursor": ".cursor/hooks.json",
+    "copilot": ".github/hooks/harness.json",
+}
 
 FRAGMENTS = [
     '"',
@@ -124,6 +134,7 @@ valid_answers = st.fixed_dictionaries(
         "license": st.sampled_from(["MIT", "Apache-2.0", "BSD-3-Clause", "Proprietary"]),
         "python_version": st.sampled_from(["3.11", "3.12", "3.13", "3.14"]),
         "coverage_threshold": st.integers(min_value=50, max_value=100),
+        "agents": st.lists(st.sampled_from(AGENTS), unique=True),
     },
     optional={
         "author_email": st.sampled_from(["a.b+c@example.co.uk", "dev_team@ex-ample.org"]),
@@ -195,6 +206,10 @@ def check_accepted(project: Path, answers: Mapping[str, Any]) -> None:
 
     recorded = yaml.safe_load((project / ".copier-answers.yml").read_text())
     assert (recorded["project_name"], recorded["description"]) == (name, description)
+    # Copier records the chosen agents in the question's order, whatever order they came in.
+    assert recorded["agents"] == [agent for agent in AGENTS if agent in answers["agents"]]
+    for agent, hook_config in AGENT_HOOK_CONFIGS.items():
+        assert (project / hook_config).is_file() == (agent in answers["agents"]), hook_config
 
     readme = (project / "README.md").read_text().splitlines()
     assert md_unescape(readme[0]) == f"# {name}"

@@ -7,7 +7,22 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from extensions.harness import AGENTS
+
 from .conftest import DEFAULT_PYTHON
+
+# Coding agents as the variant ids name them; a variant without `agents` has the default ones.
+ALL_AGENTS_LABEL = "all-agents"
+
+
+def agents_label(agents: object) -> str:
+    """``all-agents``, ``no-agents`` or the chosen ones: ``agents=cursor+copilot``."""
+    chosen = list(agents) if isinstance(agents, list | tuple) else []
+    if set(chosen) == set(AGENTS):
+        return ALL_AGENTS_LABEL
+    if not chosen:
+        return "no-agents"
+    return "agents=" + "+".join(str(agent) for agent in chosen)
 
 
 @dataclass(frozen=True)
@@ -36,10 +51,14 @@ class Variant:
         ]
         if self.answers.get("llm_provider", "openai") != "openai":
             options.append(str(self.answers["llm_provider"]))
+        if "agents" in self.answers:
+            options.append(agents_label(self.answers["agents"]))
         if "package_name" in self.answers:
             options.append("custom-names")
         options.append(f"py{self.python}")
-        everything = all(name in options for name in ("frontend", "agent", "container"))
+        everything = all(
+            name in options for name in ("frontend", "agent", "container", ALL_AGENTS_LABEL)
+        )
         label = "full" if everything else "variant"
         return f"{label}({', '.join(options)})"
 
@@ -62,6 +81,8 @@ def option_matrix() -> list[Variant]:
             if agent:
                 answers["llm_provider"] = provider
             variants.append(Variant(answers))
+    # The agents' configurations are independent of the feature switches: every agent rides on
+    # the everything-on variant, none on the database one, and one alone without Claude Code.
     variants += [
         Variant(
             {
@@ -69,9 +90,11 @@ def option_matrix() -> list[Variant]:
                 "include_agent": True,
                 "include_container": True,
                 "include_database": True,
+                "agents": list(AGENTS),
             }
         ),
-        Variant({"include_agent": False, "include_database": True}),
+        Variant({"include_agent": False, "include_database": True, "agents": []}),
+        Variant({"agents": ["cursor"]}),
     ]
     return variants
 
@@ -92,7 +115,7 @@ CUSTOM_NAMES = {
 
 # The variants whose complete local CI the full tier runs. Together they exercise every
 # Python version offered, both providers, the agent switched off, custom names, and every
-# option at once.
+# option (every coding agent included) at once.
 FULL_TIER = [
     Variant(),
     Variant(
@@ -101,6 +124,7 @@ FULL_TIER = [
             "include_frontend": True,
             "include_container": True,
             "python_version": "3.12",
+            "agents": list(AGENTS),
         }
     ),
     Variant({"include_agent": False, "python_version": "3.11", "coverage_threshold": 90}),
