@@ -10,7 +10,8 @@ reads the request headers once and wraps ``send`` and ``receive`` once. For each
 2. **Host check**: a ``Host`` header naming none of ``ALLOWED_HOSTS`` gets 400, so a forged host
    never reaches links or caches the app builds from it.
 3. **Body limit**: a declared ``Content-Length`` above ``MAX_BODY_BYTES`` gets 413 before the
-   body is read; a body sent without a length is counted as it is read and refused the same way.
+   body is read; every body is also counted as it is read (one sent without a length, or longer
+   than it declared), and refused the same way once it passes the limit.
 4. **Response headers**: every response, the refusals above included, gets each security header
    it lacks (see ``security``), ``Cache-Control: no-store`` under ``/api/``, and the request id.
 """
