@@ -175,15 +175,34 @@ def _dump_json(data: dict[str, Any]) -> str:
     return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
 
 
+def _current_settings(project_dir: str) -> dict[str, Any] | None:
+    """The project's ``.claude/settings.json``; None when the project does not use Claude Code."""
+    try:
+        with open(os.path.join(project_dir, SETTINGS_JSON), encoding="utf-8") as handle:
+            current = json.load(handle)
+    except FileNotFoundError:
+        return None
+    if not isinstance(current, dict):
+        raise SystemExit(f"{SETTINGS_JSON} must hold a JSON object")
+    return current
+
+
 def expected_files(project_dir: str) -> dict[str, str]:
-    """Every generated file (project-relative path) with the text it must hold."""
-    with open(os.path.join(project_dir, SETTINGS_JSON), encoding="utf-8") as handle:
-        current = json.load(handle)
-    return {
-        SETTINGS_JSON: _dump_json(claude_settings(current)),
-        CODEX_TOML: codex_config(),
-        CURSOR_JSON: _dump_json(cursor_sandbox()),
-    }
+    """Every generated file (project-relative path) with the text it must hold.
+
+    Only the agents this project uses get one: those whose configuration is there (Claude Code's
+    settings file, the ``.codex`` or ``.cursor`` directory). Deleting an agent's directory is how
+    a team stops using it; the generator does not bring it back.
+    """
+    expected: dict[str, str] = {}
+    current = _current_settings(project_dir)
+    if current is not None:
+        expected[SETTINGS_JSON] = _dump_json(claude_settings(current))
+    if os.path.isdir(os.path.join(project_dir, os.path.dirname(CODEX_TOML))):
+        expected[CODEX_TOML] = codex_config()
+    if os.path.isdir(os.path.join(project_dir, os.path.dirname(CURSOR_JSON))):
+        expected[CURSOR_JSON] = _dump_json(cursor_sandbox())
+    return expected
 
 
 def stale_files(project_dir: str) -> list[str]:
@@ -277,8 +296,10 @@ def main(argv: Sequence[str] | None = None, out: Callable[[str], None] = print) 
             out(f"wrote {name}")
         return 0
     if args.srt:
-        with open(os.path.join(project, SETTINGS_JSON), encoding="utf-8") as handle:
-            sandbox = json.load(handle).get("sandbox", {})
+        # The committed block when there is one (that is what Claude Code enforces), else the
+        # block the protected list derives.
+        current = _current_settings(project)
+        sandbox = claude_sandbox() if current is None else current.get("sandbox", {})
         settings = srt_settings(sandbox, project, os.path.expanduser("~"))
         with open(args.srt, "w", encoding="utf-8") as handle:
             handle.write(_dump_json(settings))
