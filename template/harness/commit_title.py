@@ -1,3 +1,4 @@
+# Owned by Harness: change it upstream, or expect copier update to merge your edits.
 """Check a pull-request title, or locally the last commit's subject, with commitizen.
 
 GitHub checks PR titles in pr-title.yml; this is the local twin of that job, using the rules

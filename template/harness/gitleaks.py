@@ -1,3 +1,4 @@
+# Owned by Harness: change it upstream, or expect copier update to merge your edits.
 """Run gitleaks with the project's rules (``.gitleaks.toml``), if it is installed.
 
 ``history`` scans every commit (the CI "Secret scan" job) and fails when gitleaks is missing.

@@ -1,3 +1,4 @@
+# Owned by Harness: change it upstream, or expect copier update to merge your edits.
 """The Python-deps job: audit the locked runtime dependencies with pip-audit.
 
 1. The exceptions in ``.github/security/pip-audit-ignore.txt`` are checked first (an expired

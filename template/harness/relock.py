@@ -1,3 +1,4 @@
+# Owned by Harness: change it upstream, or expect copier update to merge your edits.
 """Lock the dependencies after ``copier copy`` and after every ``copier update``.
 
 Copier never renders uv.lock, so it never merges it: this script (a Copier task on copy, a

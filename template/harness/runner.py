@@ -1,3 +1,4 @@
+# Owned by Harness: change it upstream, or expect copier update to merge your edits.
 """Runs CI jobs locally: one at a time with live output, or all at once with progress and a table.
 
 Each job has the time limit its GitHub workflow gives it (``timeout-minutes``, from the same job

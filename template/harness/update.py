@@ -1,3 +1,4 @@
+# Owned by Harness: change it upstream, or expect copier update to merge your edits.
 """Pull the latest Harness template into this project: ``uv run -m harness.update``.
 
 Runs ``copier check-update``; when a newer template version exists, ``copier update`` merges it

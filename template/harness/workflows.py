@@ -1,3 +1,4 @@
+# Owned by Harness: change it upstream, or expect copier update to merge your edits.
 """Reads the GitHub workflows the way GitHub does, for the meta-gates.
 
 Two things are easy to get wrong and are handled here once:

@@ -1,4 +1,5 @@
 #!/bin/sh
+# Owned by Harness: change it upstream, or expect copier update to merge your edits.
 # Runs once, when the database volume is first created: the app's role may read and write the
 # rows of every table the migrator creates, and nothing else (no DDL, no other databases).
 set -eu

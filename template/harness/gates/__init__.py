@@ -1,3 +1,4 @@
+# Owned by Harness: change it upstream, or expect copier update to merge your edits.
 """Meta-gates: CI jobs that keep the project's guardrails in agreement with each other.
 
 Each gate is a module run as ``python -m harness.gates.<name>`` from the project root (or with

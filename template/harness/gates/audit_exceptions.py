@@ -1,3 +1,4 @@
+# Owned by Harness: change it upstream, or expect copier update to merge your edits.
 """pip-audit exceptions: every ignored vulnerability is well formed and not past its sunset.
 
 pip-audit has no ignore file, only ``--ignore-vuln ID`` flags. This project keeps its

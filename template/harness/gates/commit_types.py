@@ -1,3 +1,4 @@
+# Owned by Harness: change it upstream, or expect copier update to merge your edits.
 """Commit-type sync: the PR-title check allows exactly the commit types ``cz check`` accepts.
 
 With squash merges a pull request's title becomes the commit message on the branch, so the

@@ -1,3 +1,4 @@
+# Owned by Harness: change it upstream, or expect copier update to merge your edits.
 """Fixture repositories for the meta-gates: workflows, protection files and local jobs."""
 
 from __future__ import annotations

@@ -1,3 +1,4 @@
+# Owned by Harness: change it upstream, or expect copier update to merge your edits.
 """The pip-audit exceptions gate: format, uniqueness and sunset dates, with a fixed today."""
 
 from __future__ import annotations

@@ -1,3 +1,4 @@
+# Owned by Harness: change it upstream, or expect copier update to merge your edits.
 """The commit-type gate: the PR-title check and commitizen accept the same types."""
 
 from __future__ import annotations

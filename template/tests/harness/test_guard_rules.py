@@ -1,3 +1,4 @@
+# Owned by Harness: change it upstream, or expect copier update to merge your edits.
 """The guard's rule table in docs/SECURITY.md is generated from its rule registry."""
 
 from __future__ import annotations

@@ -1,3 +1,4 @@
+# Owned by Harness: change it upstream, or expect copier update to merge your edits.
 """The Python-deps job: the commands it runs, with subprocess replaced (no network)."""
 
 from __future__ import annotations

@@ -1,3 +1,4 @@
+# Owned by Harness: change it upstream, or expect copier update to merge your edits.
 """The branch-protection gate: required contexts == checks produced, settings kept."""
 
 from __future__ import annotations

@@ -1,3 +1,4 @@
+# Owned by Harness: change it upstream, or expect copier update to merge your edits.
 """The lock step Copier runs after copy and update: it makes uv.lock, or fails the render."""
 
 from __future__ import annotations

@@ -1,3 +1,4 @@
+# Owned by Harness: change it upstream, or expect copier update to merge your edits.
 """The local runner: progress lines, time limits that stop a job's whole process tree, skips."""
 
 from __future__ import annotations

@@ -1,3 +1,4 @@
+# Owned by Harness: change it upstream, or expect copier update to merge your edits.
 """Reading workflows as GitHub does: triggers, check-run names, matrices and branch filters."""
 
 from __future__ import annotations
