@@ -1,3 +1,4 @@
+# Owned by Harness: change it upstream, or expect copier update to merge your edits.
 """Command line: ``uv run -m harness [ci | list | JOB...]``."""
 
 from __future__ import annotations

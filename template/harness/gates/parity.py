@@ -1,3 +1,4 @@
+# Owned by Harness: change it upstream, or expect copier update to merge your edits.
 """Local/CI parity: every CI job runs on a laptop exactly as on GitHub, and the other way round.
 
 The local side is ``harness/jobs.py`` (``JOBS``: key, name, workflow) with its steps in

@@ -1,3 +1,4 @@
+# Owned by Harness: change it upstream, or expect copier update to merge your edits.
 """Branch-protection contexts sync: required checks == the checks pull requests produce.
 
 Every ``.github/branch-protection/<branch>.json`` (the body of GitHub's ``PUT

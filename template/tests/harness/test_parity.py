@@ -1,3 +1,4 @@
+# Owned by Harness: change it upstream, or expect copier update to merge your edits.
 """The parity gate: workflow jobs and local jobs are twins that run the same entry point."""
 
 from __future__ import annotations
