@@ -25,10 +25,12 @@ import re
 import subprocess
 import sys
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass
 from functools import cache
+from importlib.util import module_from_spec, spec_from_file_location
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 from copier_template_extensions import ContextHook
@@ -518,84 +520,6 @@ def html_text(value: object) -> str:
 # ---------------------------------------------------------------------------------------------
 # The one list of CI jobs
 
-
-@dataclass(frozen=True)
-class CiJob:
-    """One CI job: the same entry point runs on GitHub and in the local CI.
-
-    ``key`` is the local task (``uv run -m harness <key>``); ``name`` is the job's fixed
-    ``name:`` in the workflow, which is also its required-check context in branch protection.
-    ``needs_network`` jobs run for real on GitHub and show as skipped in an offline local run.
-    """
-
-    key: str
-    name: str
-    workflow: str
-    needs_network: bool = False
-    toolchain: str = "python"  # python | node | python+node
-    timeout_minutes: int = 10
-    # Local ordering only: the local runner starts this job once these have passed. On GitHub
-    # every job runs on its own machine and prepares what it needs itself.
-    needs: tuple[str, ...] = ()
-    # Needs a PostgreSQL server: locally the job starts a throw-away one from the machine's
-    # binaries; on GitHub the workflow job gets a PostgreSQL service container.
-    database: bool = False
-
-
-BUILT = ("frontend-build",)  # installs node_modules and builds dist/ for the jobs after it
-
-
-def ci_jobs(*, frontend: bool, agent: bool, container: bool, database: bool = False) -> list[CiJob]:
-    """Every CI job that exists for the chosen options, in the order CI shows them."""
-    del agent  # the agent adds code and tests, not jobs; kept so callers need not change
-    checks = [
-        CiJob("lint", "Lint & Format", "ci"),
-        CiJob("typecheck", "Type Check", "ci"),
-        CiJob("architecture", "Architecture", "ci"),
-        CiJob("tests", "Unit tests + coverage", "ci", timeout_minutes=15, database=database),
-        # Locally after Type Check: its mypy hook then reuses the warm .mypy_cache.
-        CiJob("pre-commit", "Pre-commit", "ci", needs=("typecheck",)),
-    ]
-    if frontend:
-        checks += [
-            CiJob("frontend-build", "Frontend Build", "ci", toolchain="node"),
-            CiJob("frontend-quality", "Frontend Quality", "ci", toolchain="node", needs=BUILT),
-            CiJob("api-client", "API client drift", "ci", toolchain="python+node", needs=BUILT),
-            CiJob("e2e", "E2E", "ci", toolchain="python+node", timeout_minutes=15, needs=BUILT),
-        ]
-    if database:
-        checks += [
-            # Migrations applied to an empty database must give exactly the models' schema.
-            CiJob("migrations", "Migrations match models", "ci", database=True),
-            # Every migration must downgrade cleanly, and upgrade again after it.
-            CiJob("migrations-downgrade", "Migrations downgrade", "ci", database=True),
-        ]
-    if container:
-        checks += [
-            CiJob("container-lint", "Dockerfile lint", "ci"),
-            # Building pulls base images: it needs the network and a Docker engine.
-            CiJob("container-build", "Container Build", "ci", True, timeout_minutes=20),
-        ]
-    checks += [
-        CiJob("protection-sync", "Branch-protection contexts sync", "ci", timeout_minutes=5),
-        CiJob("commit-types", "Commit-type sync", "ci", timeout_minutes=5),
-        CiJob("audit-exceptions", "pip-audit exceptions", "ci", timeout_minutes=5),
-        CiJob("parity", "Local/CI parity", "ci", timeout_minutes=5),
-        CiJob("pr-title", "Lint PR title", "pr-title", timeout_minutes=5),
-    ]
-    security = [
-        CiJob("secret-scan", "Secret scan", "security", needs_network=True),
-        CiJob("python-deps", "Python deps", "security", needs_network=True),
-    ]
-    if frontend:
-        security.append(CiJob("frontend-deps", "Frontend deps", "security", True, "node"))
-    if container:
-        security.append(
-            CiJob("container-scan", "Container image scan", "security", True, timeout_minutes=20)
-        )
-    return checks + security
-
-
 # Every third-party action the rendered workflows use, pinned to a full commit SHA. One place to
 # bump them; the comment after the SHA is the release it corresponds to.
 ACTION_PINS = {
@@ -620,6 +544,299 @@ GITLEAKS = {
     "sha256": "551f6fc83ea457d62a0d98237cbad105af8d557003051f41f3e7ca7b3f2470eb",
 }
 TRIVY_VERSION = "v0.69.3"
+
+
+@dataclass(frozen=True)
+class CiJob:
+    """One CI job: the same entry point runs on GitHub and in the local CI.
+
+    ``key`` is the local task (``uv run -m harness <key>``); ``name`` is the job's fixed
+    ``name:`` in the workflow, which is also its required-check context in branch protection.
+    ``needs_network`` jobs run for real on GitHub and show as skipped in an offline local run.
+    The fields match the rendered ``harness/jobs.py``'s ``Job``, and ``harness/generate.py``
+    (which writes the workflow jobs, protection files and job table) reads either.
+    """
+
+    key: str
+    name: str
+    workflow: str
+    needs_network: bool = False
+    toolchain: str = "python"  # python | node | python+node
+    timeout_minutes: int = 10
+    # Local ordering only: the local runner starts this job once these have passed. On GitHub
+    # every job runs on its own machine and prepares what it needs itself.
+    needs: tuple[str, ...] = ()
+    # Needs a PostgreSQL server: locally the job starts a throw-away one from the machine's
+    # binaries; on GitHub the workflow job gets a PostgreSQL service container.
+    database: bool = False
+    # What the job checks, in a few words (the rendered README's job table).
+    summary: str = ""
+    # What `uv run -m harness <key>` runs: argv lists, one after another; "python" is the
+    # project's interpreter.
+    steps: tuple[tuple[str, ...], ...] = ()
+    # GitHub-only steps (YAML, one list item per step) between the setup and the entry point.
+    github_steps: str = ""
+    # Check out the whole history on GitHub (the secret scan reads every commit).
+    full_history: bool = False
+    # The workflow job is written by hand, not generated (the PR-title check uses an action).
+    handwritten: bool = False
+
+
+BUILT = ("frontend-build",)  # installs node_modules and builds dist/ for the jobs after it
+
+
+def module(name: str, *arguments: str) -> tuple[str, ...]:
+    """A step that runs ``python -m name arguments`` with the project's interpreter."""
+    return ("python", "-m", name, *arguments)
+
+
+PYTEST = module("pytest", "-q", "-p", "no:cacheprovider")
+
+# The GitHub-only steps some jobs need: tools a hosted runner lacks.
+PLAYWRIGHT_STEPS = """\
+# Locally the E2E job uses a system Chromium; a hosted runner downloads Playwright's own.
+- name: Install Playwright's Chromium
+  run: npm ci --prefix frontend && npx --prefix frontend playwright install --with-deps chromium
+"""
+
+
+def gitleaks_steps(version: str, sha256: str) -> str:
+    """Install gitleaks from its release archive, verified against its SHA-256."""
+    return f"""\
+- name: Install gitleaks {version}, verified by checksum
+  env:
+    GITLEAKS_VERSION: "{version}"
+    GITLEAKS_SHA256: "{sha256}"
+  run: |
+    archive="gitleaks_${{GITLEAKS_VERSION}}_linux_x64.tar.gz"
+    curl -fsSL -o "$RUNNER_TEMP/$archive" \\
+      "https://github.com/gitleaks/gitleaks/releases/download/v${{GITLEAKS_VERSION}}/$archive"
+    echo "${{GITLEAKS_SHA256}}  $RUNNER_TEMP/$archive" | sha256sum --check --strict
+    tar -xzf "$RUNNER_TEMP/$archive" -C "$RUNNER_TEMP" gitleaks
+    sudo install -m 0755 "$RUNNER_TEMP/gitleaks" /usr/local/bin/gitleaks
+"""
+
+
+def trivy_steps(action: str, version: str) -> str:
+    """Install Trivy with Aqua's pinned action."""
+    return f"- uses: {action}\n  with:\n    version: {version}\n"
+
+
+def ci_jobs(*, frontend: bool, agent: bool, container: bool, database: bool = False) -> list[CiJob]:
+    """Every CI job that exists for the chosen options, in the order CI shows them."""
+    del agent  # the agent adds code and tests, not jobs; kept so callers need not change
+    tests = (
+        # The tests run against a real PostgreSQL that harness.database starts (or finds on
+        # GitHub).
+        (module("harness.database", "run", "--", *PYTEST),) if database else (PYTEST,)
+    )
+    checks = [
+        CiJob(
+            "lint",
+            "Lint & Format",
+            "ci",
+            summary="ruff's lint rules and formatting",
+            steps=(("ruff", "check", "."), ("ruff", "format", "--check", ".")),
+        ),
+        CiJob("typecheck", "Type Check", "ci", summary="mypy --strict", steps=(("mypy",),)),
+        CiJob(
+            "architecture",
+            "Architecture",
+            "ci",
+            summary="the layering contracts (import-linter)",
+            steps=(("lint-imports",),),
+        ),
+        CiJob(
+            "tests",
+            "Unit tests + coverage",
+            "ci",
+            timeout_minutes=15,
+            database=database,
+            summary="the test suite and the coverage gate"
+            + (", against a real PostgreSQL" if database else ""),
+            steps=tests,
+        ),
+        # Locally after Type Check: its mypy hook then reuses the warm .mypy_cache.
+        CiJob(
+            "pre-commit",
+            "Pre-commit",
+            "ci",
+            needs=("typecheck",),
+            # Every hook on every file: a local `SKIP=...` cannot bypass CI.
+            summary="every pre-commit hook on every file",
+            steps=(("pre-commit", "run", "--all-files", "--show-diff-on-failure"),),
+        ),
+    ]
+    if frontend:
+        checks += [
+            CiJob(
+                "frontend-build",
+                "Frontend Build",
+                "ci",
+                toolchain="node",
+                summary="the frontend builds within its size budget",
+                steps=(module("harness.frontend", "build"),),
+            ),
+            CiJob(
+                "frontend-quality",
+                "Frontend Quality",
+                "ci",
+                toolchain="node",
+                needs=BUILT,
+                summary="the frontend's lint, type check and unit tests",
+                steps=(module("harness.frontend", "quality"),),
+            ),
+            CiJob(
+                "api-client",
+                "API client drift",
+                "ci",
+                toolchain="python+node",
+                needs=BUILT,
+                summary="the TypeScript API client matches the OpenAPI schema",
+                steps=(module("harness.frontend", "api-client"),),
+            ),
+            CiJob(
+                "e2e",
+                "E2E",
+                "ci",
+                toolchain="python+node",
+                timeout_minutes=15,
+                needs=BUILT,
+                summary="browser tests against the served app (Playwright)",
+                steps=(module("harness.frontend", "e2e"),),
+                github_steps=PLAYWRIGHT_STEPS,
+            ),
+        ]
+    if database:
+        checks += [
+            CiJob(
+                "migrations",
+                "Migrations match models",
+                "ci",
+                database=True,
+                summary="migrations applied to an empty database give exactly the models",
+                steps=(module("harness.database", "migrations"),),
+            ),
+            CiJob(
+                "migrations-downgrade",
+                "Migrations downgrade",
+                "ci",
+                database=True,
+                summary="every migration downgrades cleanly and upgrades again",
+                steps=(module("harness.database", "migrations-downgrade"),),
+            ),
+        ]
+    if container:
+        checks += [
+            CiJob(
+                "container-lint",
+                "Dockerfile lint",
+                "ci",
+                summary="the Dockerfile (hadolint)",
+                steps=(module("harness.container", "lint"),),
+            ),
+            # Building pulls base images: it needs the network and a Docker engine.
+            CiJob(
+                "container-build",
+                "Container Build",
+                "ci",
+                True,
+                timeout_minutes=20,
+                summary="the image builds and serves read-only",
+                steps=(module("harness.container", "build"),),
+            ),
+        ]
+    checks += [
+        CiJob(
+            "protection-sync",
+            "Branch-protection contexts sync",
+            "ci",
+            timeout_minutes=5,
+            summary="branch protection requires exactly the checks pull requests produce",
+            steps=(module("harness.gates.protection_sync"),),
+        ),
+        CiJob(
+            "commit-types",
+            "Commit-type sync",
+            "ci",
+            timeout_minutes=5,
+            summary="the PR-title check allows exactly the commit types commitizen accepts",
+            steps=(module("harness.gates.commit_types"),),
+        ),
+        CiJob(
+            "audit-exceptions",
+            "pip-audit exceptions",
+            "ci",
+            timeout_minutes=5,
+            summary="pip-audit exceptions are well formed and not past their sunset",
+            steps=(module("harness.gates.audit_exceptions"),),
+        ),
+        CiJob(
+            "parity",
+            "Local/CI parity",
+            "ci",
+            timeout_minutes=5,
+            summary="the workflows run these jobs, as `uv run -m harness sync` writes them",
+            steps=(module("harness.gates.parity"),),
+        ),
+        # On GitHub the PR title is checked by pr-title.yml; locally, the last commit's subject.
+        CiJob(
+            "pr-title",
+            "Lint PR title",
+            "pr-title",
+            timeout_minutes=5,
+            summary="the pull-request title (locally, the last commit) is a conventional commit",
+            steps=(module("harness.commit_title"),),
+            handwritten=True,
+        ),
+    ]
+    security = [
+        CiJob(
+            "secret-scan",
+            "Secret scan",
+            "security",
+            needs_network=True,
+            summary="every commit for secrets (gitleaks)",
+            steps=(module("harness.gitleaks", "history"),),
+            github_steps=gitleaks_steps(GITLEAKS["version"], GITLEAKS["sha256"]),
+            full_history=True,
+        ),
+        CiJob(
+            "python-deps",
+            "Python deps",
+            "security",
+            needs_network=True,
+            summary="the locked Python dependencies for known vulnerabilities (pip-audit)",
+            steps=(module("harness.pip_audit"),),
+        ),
+    ]
+    if frontend:
+        security.append(
+            CiJob(
+                "frontend-deps",
+                "Frontend deps",
+                "security",
+                True,
+                "node",
+                summary="the npm dependencies for known vulnerabilities (npm audit)",
+                steps=(("npm", "audit", "--audit-level=high", "--prefix", "frontend"),),
+            )
+        )
+    if container:
+        security.append(
+            CiJob(
+                "container-scan",
+                "Container image scan",
+                "security",
+                True,
+                timeout_minutes=20,
+                summary="the built image for known vulnerabilities (Trivy)",
+                steps=(module("harness.container", "scan"),),
+                github_steps=trivy_steps(ACTION_PINS["setup-trivy"], TRIVY_VERSION),
+            )
+        )
+    return checks + security
+
 
 # The types `cz check` accepts (commitizen's cz_conventional_commits). pr-title.yml lists the same
 # ones; the rendered project's Commit-type sync job asks commitizen itself and fails on drift.
@@ -675,11 +892,58 @@ def derived_values(context: dict[str, Any]) -> dict[str, Any]:
     return {
         "ci_jobs": list(jobs),
         "actions": ACTION_PINS,
+        "job_actions": [ACTION_PINS[name] for name in JOB_ACTIONS],
         "gitleaks": GITLEAKS,
         "trivy_version": TRIVY_VERSION,
         "commit_types": COMMIT_TYPES,
         "llm_provider_class": llm_provider_class(str(context.get("llm_provider", ""))),
     }
+
+
+# ---------------------------------------------------------------------------------------------
+# The generated parts of the CI, written by the project's own generator
+
+GENERATOR_FILE = TEMPLATE_DIR / "harness" / "generate.py"
+# The actions every generated job may use; `harness sync` keeps a newer pin a workflow has.
+JOB_ACTIONS = ("checkout", "setup-uv", "setup-node")
+
+
+@cache
+def generator() -> ModuleType:
+    """``template/harness/generate.py``: the code ``uv run -m harness sync`` runs in a project.
+
+    Rendering with it (rather than with Jinja macros of the same layout) means a fresh project
+    is exactly what ``sync`` would write. It is loaded by path under a name of its own, so the
+    old and new template versions of an update each use their own copy.
+    """
+    name = f"_harness_generate_{abs(hash(str(GENERATOR_FILE)))}"
+    spec = spec_from_file_location(name, GENERATOR_FILE)
+    if spec is None or spec.loader is None:
+        raise ImportError(f"cannot load {GENERATOR_FILE}")
+    loaded = module_from_spec(spec)
+    spec.loader.exec_module(loaded)
+    return loaded
+
+
+def _jobs(records: Sequence[dict[str, Any]]) -> list[CiJob]:
+    return [CiJob(**record) for record in records]
+
+
+def workflow_jobs(records: Sequence[dict[str, Any]], workflow: str) -> str:
+    """The generated jobs of one workflow, with their marker lines."""
+    actions = generator().pins(ACTION_PINS.values())
+    return str(generator().workflow_jobs(_jobs(records), workflow, actions))
+
+
+def required_checks(protection: str, records: Sequence[dict[str, Any]]) -> str:
+    """A branch-protection file (rendered JSON) with one required check per job."""
+    written = generator().required_checks(protection, _jobs(records))
+    return protection if written is None else str(written)
+
+
+def job_table(records: Sequence[dict[str, Any]]) -> str:
+    """The README's job table, with its marker lines."""
+    return str(generator().job_table(_jobs(records)))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -712,6 +976,10 @@ FILTERS: dict[str, Callable[..., object]] = {
     "yaml_str": yaml_str,
     "md_text": md_text,
     "html_text": html_text,
+    # The generated parts of the CI.
+    "workflow_jobs": workflow_jobs,
+    "required_checks": required_checks,
+    "job_table": job_table,
 }
 
 

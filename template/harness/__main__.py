@@ -1,5 +1,5 @@
 # Owned by Harness: change it upstream, or expect copier update to merge your edits.
-"""Command line: ``uv run -m harness [ci | list | JOB...]``."""
+"""Command line: ``uv run -m harness [ci | list | sync | JOB...]``."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ import sys
 from collections.abc import Sequence
 from dataclasses import asdict
 
+from . import sync
 from .jobs import JOBS, JOBS_BY_KEY
 from .runner import Progress, network_allowed, run_all, run_job, summary_table
 
@@ -27,6 +28,13 @@ def _parser() -> argparse.ArgumentParser:
     ci.add_argument("--network", action="store_true", help="also run jobs that need the network")
     ci.add_argument("--jobs", type=int, default=os.cpu_count() or 2, help="parallel jobs")
     ci.add_argument("--only", nargs="+", choices=sorted(JOBS_BY_KEY), help="run just these")
+    rewrite = sub.add_parser(
+        "sync",
+        help="rewrite the workflow jobs, protection files and job table from harness/jobs.py",
+    )
+    rewrite.add_argument(
+        "--check", action="store_true", help="change nothing; exit 1 if anything would change"
+    )
     listing = sub.add_parser("list", help="list the jobs")
     listing.add_argument("--json", action="store_true", help="print JSON")
     run = sub.add_parser("run", help="run jobs one after another with live output")
@@ -40,6 +48,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if arguments and arguments[0] in JOBS_BY_KEY:
         arguments.insert(0, "run")
     options = _parser().parse_args(arguments)
+    if options.command == "sync":
+        return sync.main(["--check"] if options.check else [])
     if options.command == "list":
         if options.json:
             print(json.dumps([asdict(job) for job in JOBS], indent=2))

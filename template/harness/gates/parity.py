@@ -1,12 +1,13 @@
 # Owned by Harness: change it upstream, or expect copier update to merge your edits.
 """Local/CI parity: every CI job runs on a laptop exactly as on GitHub, and the other way round.
 
-The local side is ``harness/jobs.py`` (``JOBS``: key, name, workflow) with its steps in
-``harness/tasks.py`` (``STEPS``); the GitHub side is the jobs of the workflows that run on pull
+The local side is ``harness/jobs.py`` (``JOBS``: key, name, workflow, steps; ``harness/tasks.py``
+turns the steps into ``STEPS``); the GitHub side is the jobs of the workflows that run on pull
 requests. Each workflow job must have a local twin with the same ``name`` whose ``workflow`` is
 the workflow file's stem, and must run ``uv run -m harness <key>`` for that twin's key (the
 ``pr-title`` job may use the semantic-pull-request action instead: the title exists only on
-GitHub). Each local job must have a workflow job, and steps.
+GitHub). Each local job must have a workflow job, and steps. Finally, ``uv run -m harness sync``
+must have nothing to change in the workflows' generated jobs and the README's job table.
 
 Run: ``python -m harness.gates.parity [--root DIR]``.
 """
@@ -21,6 +22,7 @@ from pathlib import Path
 from types import ModuleType
 
 from harness.gates import parser, relative
+from harness.sync import TABLE, WORKFLOW, drift, project_package
 from harness.workflows import WORKFLOWS_DIR, Job, Workflow, WorkflowError, load_workflows
 
 GATE = "parity"
@@ -29,7 +31,6 @@ TASKS_FILE = Path("harness") / "tasks.py"
 SEMANTIC_PR_ACTION = "amannn/action-semantic-pull-request"
 # Local jobs that may be twinned by a workflow job using an action instead of the entry point.
 ACTION_TWINS = {"pr-title": SEMANTIC_PR_ACTION}
-_PACKAGE = "_harness_parity_project"
 
 
 @dataclass(frozen=True)
@@ -42,22 +43,12 @@ class LocalJob:
 
 
 def _project_modules(root: Path) -> tuple[ModuleType, ModuleType]:
-    """``harness.jobs`` and ``harness.tasks`` of the project at ``root``, wherever it is.
-
-    They are imported under a private package name, so the project under ``--root`` need not be
-    on ``sys.path`` and its relative imports still work.
-    """
-    package = ModuleType(_PACKAGE)
-    package.__path__ = [str(root / "harness")]
-    sys.modules[_PACKAGE] = package
-    try:
+    """``harness.jobs`` and ``harness.tasks`` of the project at ``root``, wherever it is."""
+    with project_package(root) as package:
         return (
-            importlib.import_module(f"{_PACKAGE}.jobs"),
-            importlib.import_module(f"{_PACKAGE}.tasks"),
+            importlib.import_module(f"{package}.jobs"),
+            importlib.import_module(f"{package}.tasks"),
         )
-    finally:
-        for name in [name for name in sys.modules if name.partition(".")[0] == _PACKAGE]:
-            del sys.modules[name]
 
 
 def local_jobs(root: Path) -> tuple[list[LocalJob], set[str]]:
@@ -103,8 +94,8 @@ def compare(
     for local in jobs:
         if local.key not in steps:
             problems.append(
-                f"local job '{local.key}' has no steps in {TASKS_FILE.as_posix()}: add "
-                f"STEPS['{local.key}'], or the local CI cannot run it"
+                f"local job '{local.key}' has no steps: give it steps=(...) in "
+                f"{JOBS_FILE.as_posix()}, or the local CI cannot run it"
             )
         workflow = by_stem.get(local.workflow)
         expected = f"{(WORKFLOWS_DIR / local.workflow).as_posix()}.yml"
@@ -157,8 +148,8 @@ def compare(
                 problems.append(
                     f"{relative(workflow.path, root)}: job '{job.job_id}' ('{name}') has no "
                     f"local twin: add Job(key=..., name={name!r}, workflow={workflow.stem!r}) "
-                    f"to {JOBS_FILE.as_posix()} with its steps in {TASKS_FILE.as_posix()} and "
-                    "run it with 'uv run -m harness <key>', or remove the workflow job"
+                    f"to {JOBS_FILE.as_posix()} with its steps and run 'uv run -m harness "
+                    "sync', or remove the workflow job"
                 )
 
     for key in sorted(steps - set(keys)):
@@ -188,7 +179,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             f"{TASKS_FILE.as_posix()}: {type(error).__name__}: {error}"
         )
         return 1
-    problems = compare(workflows, jobs, steps, root)
+    problems = compare(workflows, jobs, steps, root) + drift(root, {WORKFLOW, TABLE})
     if problems:
         for problem in problems:
             print(problem)

@@ -7,6 +7,7 @@ Every ``.github/branch-protection/<branch>.json`` (the body of GitHub's ``PUT
 that is not required can fail and be merged anyway. This gate computes the check names of every
 job of the workflows that run on pull requests into the branch, compares both sides, pairs a
 missing and an unrequired name that look alike as a rename, and checks the protection settings.
+It also fails while ``uv run -m harness sync`` would change the files' required checks.
 
 Run: ``python -m harness.gates.protection_sync [--root DIR]``.
 """
@@ -22,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from harness.gates import parser, relative
+from harness.sync import PROTECTION, drift
 from harness.workflows import Workflow, WorkflowError, load_workflows
 
 PROTECTION_DIR = Path(".github") / "branch-protection"
@@ -231,6 +233,8 @@ def check(root: Path) -> tuple[list[FileReport], list[str]]:
                     f"{relative(workflow.path, root)}: the check name of job '{job.job_id}' "
                     f"cannot be known before it runs ({job.unresolved}): give it a fixed name"
                 )
+    # The required checks are written by `uv run -m harness sync` from harness/jobs.py.
+    general += drift(root, {PROTECTION})
     paths = sorted((root / PROTECTION_DIR).glob("*.json"))
     if not paths:
         general.append(

@@ -123,7 +123,7 @@ def test_steps_and_jobs_must_match(repo: Repo, capsys: pytest.CaptureFixture[str
     repo.workflow("ci.yml", CI)
     code, out = run(repo, capsys)
     assert code == 1
-    assert "local job 'tests' has no steps in harness/tasks.py" in out
+    assert "local job 'tests' has no steps: give it steps=(...) in harness/jobs.py" in out
     assert "harness/tasks.py has steps for 'stale', which is not a job in harness/jobs.py" in out
 
 
@@ -151,7 +151,7 @@ def test_a_broken_jobs_file_fails_clearly(repo: Repo, capsys: pytest.CaptureFixt
     code, out = run(repo, capsys)
     assert code == 1
     assert out.startswith("parity: FAILED: cannot read JOBS from harness/jobs.py")
-    assert not any(name.startswith("_harness_parity") for name in sys.modules)
+    assert not any(name.startswith("_harness_project") for name in sys.modules)
 
 
 def test_local_modules_with_relative_imports_load(repo: Repo) -> None:
