@@ -93,6 +93,11 @@ class Cmd:
         return not (self.assigns or self.words or self.redirs or self.nested or self.stdin)
 
 
+def _continued(line: str) -> bool:
+    """Whether ``line`` ends in an unescaped backslash (a line continuation)."""
+    return (len(line) - len(line.rstrip("\\"))) % 2 == 1
+
+
 class Parser:
     def __init__(self, src: str, depth: int) -> None:
         if depth > MAX_DEPTH:
@@ -105,6 +110,9 @@ class Parser:
         self.nested: list[list[Cmd]] = []
         self.functions: list[str] = []  # names defined with ``name() { ...; }``
         self.level = 0  # parentheses open around the current command
+        # Open ``case`` statements, innermost last: "head" until ``in``, then "pattern" until
+        # each ``)``, then "body" until ``;;`` (or ``esac``).
+        self.cases: list[str] = []
 
     # -- command lists ------------------------------------------------------------------------
 
@@ -132,6 +140,12 @@ class Parser:
             elif c == "#":
                 end = src.find("\n", self.i)
                 self.i = n if end < 0 else end
+            elif c == ")" and self.cases and self.cases[-1] == "pattern":
+                self.i += 1  # the end of a case item's patterns: its commands follow
+                self.cases[-1] = "body"
+                cur = self._finish(cur, cmds, pipe=False, sep=")")
+            elif c == "|" and self.cases and self.cases[-1] == "pattern":
+                self.i += 1  # between two patterns of one case item
             elif c == ")":
                 self.i += 1
                 if closer == ")" and paren == 0:
@@ -141,6 +155,8 @@ class Parser:
                 cur = self._finish(cur, cmds, pipe=False, sep=")")
                 self.level = max(0, self.level - 1)
                 cur.level = self.level
+            elif c == "(" and self.cases and self.cases[-1] == "pattern":
+                self.i += 1  # the optional ``(`` before a case item's patterns
             elif c == "(":
                 last = cur.words[-1] if cur.words else (cur.assigns[-1][1] if cur.assigns else None)
                 if self.i > 0 and src[self.i - 1] == "=" and last is not None:
@@ -173,7 +189,10 @@ class Parser:
                 start = self.i
                 while self.i < n and src[self.i] in ";&":
                     self.i += 1
-                cur = self._finish(cur, cmds, pipe=False, sep=src[start : self.i])
+                sep = src[start : self.i]
+                if self.cases and self.cases[-1] == "body" and sep in (";;", ";&", ";;&"):
+                    self.cases[-1] = "pattern"
+                cur = self._finish(cur, cmds, pipe=False, sep=sep)
             elif c == "&":
                 if nxt == "&":
                     self.i += 2
@@ -212,7 +231,31 @@ class Parser:
                     continue  # file-descriptor number of the redirection that follows
                 if not cur.words and self._assignment(word, cur):
                     continue
+                if self._case_word(word, literal, cur):
+                    continue
                 cur.words.append(word)
+
+    def _case_word(self, word: Word, literal: str, cur: Cmd) -> bool:
+        """Follow ``case WORD in PATTERN) ...;; esac``; True when ``word`` is no command word.
+
+        A pattern is matched, never run (its substitutions still run, and are checked with the
+        command around them).
+        """
+        state = self.cases[-1] if self.cases else ""
+        unquoted = not word.is_quoted()
+        if state == "pattern":
+            if literal == "esac" and unquoted:
+                self.cases.pop()
+                return False
+            return True
+        at_start = not cur.words and not cur.assigns
+        if at_start and unquoted and literal == "case":
+            self.cases.append("head")
+        elif state == "head" and unquoted and literal == "in" and len(cur.words) == 2:
+            self.cases[-1] = "pattern"
+        elif state == "body" and at_start and unquoted and literal == "esac":
+            self.cases.pop()
+        return False
 
     def _finish(self, cur: Cmd, cmds: list[Cmd], pipe: bool, sep: str = "") -> Cmd:
         if self.nested:
@@ -283,6 +326,13 @@ class Parser:
                 stop = self.n if end < 0 else end
                 line = self.src[self.i : stop]
                 self.i = self.n if end < 0 else end + 1
+                while expand and _continued(line) and self.i < self.n:
+                    # Unquoted delimiter: bash joins backslash-newline first, in the body and
+                    # in the line it compares with the delimiter (``EO\`` + ``F`` ends ``EOF``).
+                    end = self.src.find("\n", self.i)
+                    stop = self.n if end < 0 else end
+                    line = line[:-1] + self.src[self.i : stop]
+                    self.i = self.n if end < 0 else end + 1
                 if strip_tabs:
                     line = line.lstrip("\t")
                 if line == delimiter:
@@ -400,13 +450,13 @@ class Parser:
         """Parse ``...)`` after ``$(`` / ``<(`` with the same source and a fresh state."""
         if self.depth + 1 > MAX_DEPTH:
             raise ParseError("nesting too deep")
-        saved = (self.heredocs, self.nested, self.level)
-        self.heredocs, self.nested, self.level = [], [], 0
+        saved = (self.heredocs, self.nested, self.level, self.cases)
+        self.heredocs, self.nested, self.level, self.cases = [], [], 0, []
         self.depth += 1
         try:
             return self.parse(closer=")")
         finally:
-            self.heredocs, self.nested, self.level = saved
+            self.heredocs, self.nested, self.level, self.cases = saved
             self.depth -= 1
 
     def _dollar(self, quoted: bool) -> list[Part]:
