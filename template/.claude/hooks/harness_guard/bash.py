@@ -83,16 +83,62 @@ define(
 )
 
 
+def _mktemp_path(args: Sequence[str], cwd: str | None) -> str | None:
+    """The path ``mktemp ARGS`` prints, its random letters left as the template's X's.
+
+    Where it lies is all the guard needs: a fresh name in the temp directory (or in the ``-p``
+    directory, or the template's own), so writing into it and reading from it are judged there.
+    """
+    directory: str | None = None
+    template: str | None = None
+    in_tmpdir = False
+    words = list(args)
+    while words:
+        word = words.pop(0)
+        if word.startswith("--tmpdir="):
+            directory, in_tmpdir = word.partition("=")[2], True
+        elif word == "--tmpdir":
+            in_tmpdir = True
+        elif word in ("--directory", "--quiet", "--dry-run") or word.startswith("--suffix="):
+            continue
+        elif word == "-p" and words:
+            directory, in_tmpdir = words.pop(0), True
+        elif word.startswith("-") and len(word) > 1 and set(word[1:]) <= set("dqut"):
+            in_tmpdir = in_tmpdir or "t" in word
+        elif not word.startswith("-") and template is None:
+            template = word
+        else:
+            return None
+    if template is None:
+        template, in_tmpdir = "tmp.XXXXXXXXXX", True
+    if not in_tmpdir:
+        return template if os.path.isabs(template) or cwd is None else os.path.join(cwd, template)
+    tmpdir = os.environ.get("TMPDIR", "")
+    base = directory or (tmpdir if os.path.isabs(tmpdir) else "/tmp")  # noqa: S108 - mktemp's
+    return os.path.join(base, template)
+
+
 class Arg(str):
     """One field of a command's argv: its text, and whether the guard really knows it."""
 
     unknown: bool
     glob: bool
+    # For an unknown field: every value it may take, when the guard knows them all (a loop
+    # variable's words); readers check each. Empty: judged by the handler that made it.
+    candidates: tuple[Arg, ...] | None
 
-    def __new__(cls, text: str, *, unknown: bool = False, glob: bool = False) -> Arg:
+    def __new__(
+        cls,
+        text: str,
+        *,
+        unknown: bool = False,
+        glob: bool = False,
+        candidates: tuple[Arg, ...] | None = None,
+    ) -> Arg:
         self = super().__new__(cls, text)
         self.unknown = unknown or UNKNOWN in text
         self.glob = glob
+        self.candidates = candidates
         return self
 
     @property
@@ -265,6 +311,9 @@ class Analyzer:
         self.conditional = False  # it follows a reserved word (if, then, do, {, !...)
         self.chain_cwd = False  # cwd holds only until the current && chain ends
         self.plain_vars: set[str] = set()  # unknown values that hold no code (loop words)
+        # ``for NAME in WORDS`` with every WORD known: the values NAME takes, for the readers
+        # (``for f in src/*.py; do wc -l "$f"; done`` reads what the glob matches).
+        self.loop_values: dict[str, tuple[Arg, ...]] = {}
         self.links: dict[str, str] = {}  # links this command makes: link path -> target path
         # Every path a write check looked at, in order (None: a word decided when it runs).
         self.write_targets: list[str | None] = []
@@ -299,6 +348,12 @@ class Analyzer:
                 self.flag(rule.id, detail)
 
     # -- expansion ------------------------------------------------------------------------------
+
+    def assign(self, name: str, value: str | None) -> None:
+        """Set a shell variable; what the guard knew of its values as a loop variable is gone."""
+        self.vars[name] = value
+        self.plain_vars.discard(name)
+        self.loop_values.pop(name, None)
 
     def lookup(self, name: str) -> str | None:
         if name in self.vars:
@@ -336,6 +391,8 @@ class Analyzer:
             return value
         if part.kind == "sub" and part.script is not None:
             return self.static_output(part.script)
+        if part.kind == "unk" and part.script is not None:
+            return "/dev/fd/63"  # ``<(cmd)``: a pipe from cmd, which is checked on its own
         return None
 
     def expand(self, word: Word) -> list[Arg]:
@@ -365,7 +422,7 @@ class Analyzer:
                 split_values.append(value)
         joined = "".join(text)
         if unknown:
-            return [Arg(_unquote(joined), unknown=True)]
+            return [Arg(_unquote(joined), unknown=True, candidates=self.loop_candidates(word))]
         fields = brace_expand(joined) if "{" in joined else [joined]
         if fields is None:
             return [Arg(_unquote(joined), unknown=True)]
@@ -379,6 +436,25 @@ class Analyzer:
         if not result and not split_values:
             result.append(Arg(""))
         return result
+
+    def loop_candidates(self, word: Word) -> tuple[Arg, ...] | None:
+        """Every field ``word`` may become when its one unknown part is a loop variable."""
+        unknown = [p for p in word.parts if p.kind != "lit"]
+        if len(unknown) != 1 or unknown[0].kind != "var" or unknown[0].op:
+            return None
+        name = unknown[0].text
+        values = self.loop_values.get(name)
+        if values is None or self.vars.get(name, "") is not None:
+            return None
+        candidates: list[Arg] = []
+        try:
+            for value in values:
+                self.vars[name] = str(value)
+                # A glob in the loop's words stands for what it matches, quoted "$f" or not.
+                candidates += [Arg(a, glob=a.glob or value.glob) for a in self.expand(word)]
+        finally:
+            self.vars[name] = None
+        return tuple(candidates)
 
     def argv(self, words: Sequence[Word]) -> list[Arg]:
         return [field for word in words for field in self.expand(word)]
@@ -400,6 +476,8 @@ class Analyzer:
             return None
         if argv == ["pwd"]:
             return self.cwd
+        if argv[0] == "mktemp":
+            return _mktemp_path(argv[1:], self.cwd)
         if argv[0] == "echo" and not any(a.startswith("-") for a in argv[1:2]):
             return " ".join(argv[1:])
         if argv[0] == "printf" and len(argv) >= 2 and argv[1] in ("%s", "%s\\n", "%s "):
@@ -550,9 +628,13 @@ class Analyzer:
             for match in matches:
                 self.check_read(Arg(match), contains=contains)
             return
+        if arg.unknown and arg.candidates is not None:
+            for candidate in arg.candidates:
+                self.check_read(candidate, contains=contains)
+            return
         if arg.opaque:
-            if contains:
-                self.flag("unknown-word", "cannot tell which files this command copies or sends")
+            what = "copies or sends" if contains else "reads"
+            self.flag("unknown-word", f"cannot tell which files this command {what}")
             return
         path = self.absolute(arg)
         if path is None and arg.startswith("~"):
@@ -687,7 +769,7 @@ class Analyzer:
         argv = self.argv(cmd.words)
         if not argv:
             for name, value in env.items():  # a standalone assignment sets a shell variable
-                self.vars[name] = None if value.unknown else str(value)
+                self.assign(name, None if value.unknown else str(value))
             return
         stdin = [arg for word in cmd.stdin for arg in self.expand_stdin(word)]
         self.dispatch(argv, env, stdin, cmd.pipe_from)
@@ -718,16 +800,22 @@ class Analyzer:
             name = head.rsplit("/", 1)[-1]
             if name in RESERVED_PREFIX:
                 self.conditional = True  # inside if/while/{...}: the guard does not follow it
-                argv = argv[1:]
+                # ``coproc NAME { ...; }``: NAME names the coprocess; the group is the command.
+                named = name == "coproc" and len(argv) > 2 and argv[2] in ("{", "(")
+                argv = argv[2:] if named else argv[1:]
                 continue
             if name in LOOP_HEADERS:
+                # What follows runs any number of times, or not at all.
+                self.conditional = True
                 # ``for NAME in WORDS``: NAME takes values the guard does not follow (but knows
                 # to be plain words when every WORD is: arithmetic on it is then harmless).
                 if len(argv) > 1 and not argv[1].opaque:
-                    self.vars[str(argv[1])] = None
+                    self.assign(str(argv[1]), None)
                     words = argv[3:] if len(argv) > 2 and argv[2] == "in" else []
                     if words and not any(w.opaque or _CODE_CHARS.search(w) for w in words):
                         self.plain_vars.add(str(argv[1]))
+                    if name != "case" and words and not any(w.unknown for w in words):
+                        self.loop_values[str(argv[1])] = tuple(words)
                 return
             break
         if not argv:
@@ -753,11 +841,25 @@ class Analyzer:
             if path is None or path in self.written:
                 self.flag("unknown-command", "it runs a program this command writes or names")
                 return
+        if name.startswith("git-") and len(name) > 4:
+            # git's own programs (``/usr/lib/git-core/git-push``, a link named ``git-reset``)
+            # act by the name they are run as: each is ``git SUBCOMMAND``.
+            argv = [Arg("git"), Arg(name[4:]), *argv[1:]]
+            head, name = argv[0], "git"
+        if "/" in head:
+            path = self.absolute(head) or ""
             if is_shell_script(path):
                 self.run_script_file(path, argv[1:])
                 return
         if name in CODE_LOADERS or _versionless(name) in CODE_LOADERS:
             self.check_written_code(name)
+        elif "/" not in head and self.wrote_program(name):
+            self.flag(
+                "run-written-code",
+                f"it writes a program named {name} into a directory of programs and then runs "
+                f"{name}; write it first (so it can be reviewed), then run",
+            )
+            return
         call = Call(self, name, argv[1:], env, stdin, piped)
         handler = HANDLERS.get(name) or HANDLERS.get(_versionless(name))
         if handler is None:
@@ -778,6 +880,15 @@ class Analyzer:
         if cmd.pipe_from is not None or cmd.after in ("|", "&"):
             return False
         return all(char in ";\n" for char in cmd.before)
+
+    def wrote_program(self, name: str) -> bool:
+        """Whether this command wrote a file ``name`` into a bin directory (``.venv/bin``...)."""
+        targets = {*self.written, *(t for t in self.write_targets if t is not None)}
+        return any(
+            os.path.basename(path) == name
+            and os.path.basename(os.path.dirname(path)) in ("bin", ".bin", "Scripts")
+            for path in targets
+        )
 
     def check_written_code(self, program: str) -> None:
         """A program that loads project code runs after this command wrote code: ask.
@@ -1286,6 +1397,8 @@ def _unknown_program_problem(analyzer: Analyzer, arg: Arg) -> str | None:
     text = str(arg)
     _, equals, value = text.partition("=")
     candidates = [text, value] if text.startswith("-") and equals else [text]
+    if text.startswith("-") and not text.startswith("--") and len(text) > 2:
+        candidates.append(text[2:])  # a value attached to a short option: -oFILE
     for candidate in candidates:
         first = candidate.split()[0] if candidate.split() else ""
         for word in {candidate.rsplit("/", 1)[-1], first.rsplit("/", 1)[-1]}:
@@ -1349,6 +1462,22 @@ INJECTION_VARIABLES = re.compile(
     r"UV_PROJECT_ENVIRONMENT|UV_TOOL_BIN_DIR|UV_TOOL_DIR|JAVA_TOOL_OPTIONS|_JAVA_OPTIONS|"
     r"NODE_EXTRA_CA_CERTS|MAKEFLAGS|MAKEFILES|GNUMAKEFLAGS)$"
 )
+# The variables through which tools take options, programs, configuration files or code
+# locations from the environment (TAR_OPTIONS=--remove-files, ZIPOPT=-m, UV_PYTHON=./x,
+# UV_ENV_FILE=.env, RUSTFLAGS=-Clinker=x, CLASSPATH...): by the shape of their names, so a tool
+# the guard has never heard of is covered too. Each asks unless it is one of the few below.
+TOOL_VARIABLES = re.compile(
+    r"^[A-Za-z][A-Za-z0-9_]*(_OPTIONS|_OPTS|OPT|FLAGS|_ARGS|_CONFIG|_CONF|RC|_RSH|_PROG|_CMD|"
+    r"_COMMAND|_SHELL|_EDITOR|_HOOKS?|_ENV_FILE|_PLUGINS?|_PRELOAD|_HOME|PATH)$|"
+    r"^(UV_.*|LESS.*|MORE|GZIP|BZIP2?|XZ_DEFAULTS|RSYNC_.*|TAR_.*|ZIP|UNZIP|PYTEST_.*)$"
+)
+# Tool variables that only make a tool stricter, quieter or offline.
+QUIET_TOOL_VARIABLES = frozenset(
+    {"UV_FROZEN", "UV_LOCKED", "UV_NO_SYNC", "UV_OFFLINE", "UV_NO_PROGRESS", "UV_NO_CACHE"}
+    | {"UV_PYTHON_DOWNLOADS", "UV_LINK_MODE", "UV_COMPILE_BYTECODE", "UV_HTTP_TIMEOUT"}
+    | {"UV_NATIVE_TLS", "UV_NO_EDITABLE", "UV_PREVIEW", "UV_CONCURRENT_DOWNLOADS"}
+    | {"PYTEST_DISABLE_PLUGIN_AUTOLOAD", "PYTEST_CURRENT_TEST", "PYTEST_XDIST_AUTO_NUM_WORKERS"}
+)
 HOOK_BYPASS_VARIABLES = re.compile(
     r"^(SKIP|HUSKY|HUSKY_SKIP_HOOKS|HUSKY_SKIP_INSTALL|LEFTHOOK|LEFTHOOK_EXCLUDE|"
     r"PRE_COMMIT_ALLOW_NO_CONFIG|OVERCOMMIT_DISABLE|GIT_HOOKS_DISABLED)$"
@@ -1377,6 +1506,9 @@ def check_assignment(analyzer: Analyzer, name: str, value: Arg) -> None:
         analyzer.flag("hook-bypass-env", f"{name}= switches commit hooks off")
     if INJECTION_VARIABLES.match(name) and not harmless_setting(analyzer, name, value):
         analyzer.flag("env-injection", f"{name}= changes how the commands that follow behave")
+    tool_variable = TOOL_VARIABLES.match(name) and name not in QUIET_TOOL_VARIABLES
+    if tool_variable and not harmless_setting(analyzer, name, value):
+        analyzer.flag("env-injection", f"{name}= may hand a tool options, a program or a file")
 
 
 # Pagers that only print: GIT_PAGER=cat is how an agent keeps git from waiting on less.
@@ -1418,7 +1550,7 @@ def assignment_builtin(call: Call) -> None:
         name, equals, value = arg.partition("=")
         check_assignment(analyzer, name, Arg(value, unknown=arg.unknown))
         if equals:
-            analyzer.vars[name] = None if arg.unknown else value
+            analyzer.assign(name, None if arg.unknown else value)
         else:
             analyzer.vars.setdefault(name, None)
 
@@ -1448,7 +1580,7 @@ def shopt(call: Call) -> None:
 def unset(call: Call) -> None:
     for arg in call.args:
         if not arg.startswith("-"):
-            call.analyzer.vars[str(arg)] = None
+            call.analyzer.assign(str(arg), None)
             check_assignment(call.analyzer, str(arg), Arg(""))
 
 
@@ -1457,7 +1589,7 @@ def variable_from_input(call: Call) -> None:
     """These set variables to values the guard cannot know."""
     for arg in call.args:
         if re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", arg):
-            call.analyzer.vars[str(arg)] = None
+            call.analyzer.assign(str(arg), None)
             check_assignment(call.analyzer, str(arg), Arg("", unknown=True))
 
 
@@ -1726,7 +1858,7 @@ def _pytest_ini_overrides(call: Call) -> None:
         else:
             continue
         key, _, value = str(setting).partition("=")
-        if setting.unknown or key.strip() in PYTEST_INI_UNKNOWN:
+        if setting.unknown or (key.strip() in PYTEST_INI_UNKNOWN and value.strip()):
             call.analyzer.flag(
                 "unknown-word", f"pytest -o {key} changes what pytest runs or writes"
             )

@@ -301,6 +301,10 @@ def wrapper(call: Call) -> None:
         analyzer.flag("privilege", f"{call.name} runs the command as another user")
     if call.name == "command" and call.has("-v", "-V"):
         return
+    if call.name == "exec" and call.values("-a"):
+        # Programs that act by the name they run as (git-push, busybox's applets) become others.
+        analyzer.flag("unknown-command", "exec -a runs the program under another name")
+        return
     for _, value in call.options:
         if value is not None and value.unknown:
             analyzer.flag("unknown-word", f"{call.name} is given an option decided when it runs")
@@ -367,7 +371,9 @@ def xargs(call: Call) -> None:
                     given = []
                 inner = inner[:k]
                 break
-    analyzer.dispatch([*inner, Arg(UNKNOWN, unknown=True)], call.env, [], None)
+    # The words xargs adds: the command is checked with one unknown word; which files they may
+    # name is judged below from what feeds xargs (the empty candidates tell readers so).
+    analyzer.dispatch([*inner, Arg(UNKNOWN, unknown=True, candidates=())], call.env, [], None)
     if call.name == "xargs" and not arg_files:
         text = stdin_code(call)
         if text is not None and not text.unknown:
@@ -1255,6 +1261,7 @@ def pip(call: Call) -> None:
 def uv(call: Call) -> None:
     analyzer = call.analyzer
     args = list(call.args)
+    _uv_interpreters(call)
     # Global options before the subcommand.
     while args and args[0].startswith("-") and not args[0].unknown:
         option = args.pop(0)
@@ -1262,7 +1269,8 @@ def uv(call: Call) -> None:
             value = args.pop(0)
             if option == "--config-file":
                 analyzer.flag("package-install", "uv reads another configuration file")
-            del value
+            if option in ("--directory", "--project"):
+                _uv_project_directory(call, value)
     if not args:
         return
     sub = args[0]
@@ -1308,6 +1316,54 @@ def uv(call: Call) -> None:
                 analyzer.flag("package-install", f"uv adds {problem}")
     elif sub == "publish":
         analyzer.flag("network-upload", "uv publish uploads the package")
+
+
+# What ``uv --python`` may name without naming a file: a version, an implementation, a name on
+# PATH (3.12, cpython@3.12, pypy3.10, python3.13, >=3.11).
+_UV_PYTHON_REQUEST = re.compile(r"[A-Za-z0-9@<>=!~.,+_-]*")
+
+
+_UV_WORDS = frozenset(
+    {"run", "pip", "install", "uninstall", "sync", "venv", "lock", "add", "remove", "tool"}
+    | {"python", "export", "tree", "build", "init", "compile", "list", "show", "freeze", "check"}
+)
+_UV_VALUES = frozenset(
+    {"--color", "--cache-dir", "--config-file", "--index-strategy", "--keyring-provider"}
+    | {"--resolution", "--prerelease", "--link-mode", "--python-platform", "--python-version"}
+)
+
+
+def _uv_interpreters(call: Call) -> None:
+    """uv runs the interpreter it is pointed at to ask it its version: a path is a program.
+
+    Only uv's own options count: the scan stops at the program ``uv run`` starts.
+    """
+    args = call.args
+    for k, arg in enumerate(args):
+        text = str(arg)
+        previous = str(args[k - 1]) if k else ""
+        value_of_option = previous in _UV_RUN_VALUES or previous in _UV_VALUES
+        if not text.startswith("-") and not value_of_option and text not in _UV_WORDS:
+            return
+        if text in ("--python", "-p") and k + 1 < len(args):
+            value = args[k + 1]
+        elif text.startswith("--python="):
+            value = Arg(text.partition("=")[2], unknown=arg.unknown)
+        else:
+            continue
+        if value.opaque or not _UV_PYTHON_REQUEST.fullmatch(str(value)):
+            call.analyzer.flag(
+                "unknown-command", f"uv --python {value} runs that program as the interpreter"
+            )
+            return
+
+
+def _uv_project_directory(call: Call, value: Arg) -> None:
+    """uv --directory/--project elsewhere builds and runs that project's code."""
+    path = call.analyzer.absolute(value)
+    project = call.analyzer.project.rstrip("/")
+    if path is None or not (path == project or path.startswith(project + "/")):
+        call.analyzer.flag("inline-code", f"uv works on the project in {value}, not this one")
 
 
 _UV_RUN_VALUES = (
@@ -1613,14 +1669,41 @@ def _remember_written(call: Call, target: Arg) -> None:
     "mosh",
     "autossh",
     "sshpass",
-    "openssl",
 )
 def network_tool(call: Call) -> None:
+    call.analyzer.fetched = True
+    call.analyzer.flag("network-tool", f"{call.name} moves data to or from another machine")
+
+
+# openssl's options that name a file it writes, and those that load code (an engine, a provider,
+# a configuration that may load either).
+OPENSSL_OUTPUTS = frozenset({"-out", "-keyout", "-writerand", "-sigout", "-rawout", "-reqout"})
+OPENSSL_LOADERS = frozenset({"-engine", "-keyform_engine", "-provider", "-provider-path"})
+OPENSSL_NETWORK = frozenset({"s_client", "s_server", "s_time", "ocsp"})
+
+
+@handles("openssl")
+def openssl(call: Call) -> None:
+    """openssl reads and writes any file its options name (``enc -in .env -out x`` copies)."""
     analyzer = call.analyzer
-    analyzer.fetched = True
-    if call.name == "openssl" and call.args[:1] not in (["s_client"], ["s_server"]):
+    if call.args[:1] and call.args[0] in OPENSSL_NETWORK:
+        analyzer.fetched = True
+        analyzer.flag("network-tool", "openssl moves data to or from another machine")
         return
-    analyzer.flag("network-tool", f"{call.name} moves data to or from another machine")
+    args = call.args[1:]
+    for k, arg in enumerate(args):
+        option = str(arg).split("=", 1)[0]
+        if option in OPENSSL_LOADERS or option == "-config":
+            analyzer.flag("inline-code", f"openssl {option} may load code into openssl")
+            return
+        previous = str(args[k - 1]) if k else ""
+        if previous in OPENSSL_OUTPUTS:
+            analyzer.check_write(arg, what="overwrite")
+        elif not str(arg).startswith("-"):
+            # A file operand or an option's value (``-in F``, ``-passin file:F``): read.
+            text = str(arg)
+            path = text.split(":", 1)[1] if text.startswith(("file:", "fd:")) else text
+            analyzer.check_read(Arg(path, unknown=arg.unknown, glob=arg.glob))
 
 
 @handles("php-server", "ruby-httpd")

@@ -755,10 +755,22 @@ def output_file(call: Call) -> str | None:
     for option, value in call.options:
         if option.startswith("--add-file") and value is None:
             analyzer.flag("unknown-word", "git archive adds a file the guard cannot see")
+    names_only = call.name.partition(" ")[2] in NAMES_COMMITTED
     for operand in call.operands:
+        if operand.unknown and names_only:
+            continue  # a revision or a path in history: git reads no file of the work tree
         if not str(operand).startswith(("-", ":")) and ":" not in str(operand):
             analyzer.check_read(operand)
     return None
+
+
+# Read-only subcommands whose operands name revisions, refs or paths in history, never a file
+# they read from the work tree (diff does: a path outside the repository makes it --no-index).
+NAMES_COMMITTED = frozenset(
+    {"log", "show", "shortlog", "whatchanged", "describe", "rev-parse", "rev-list", "name-rev"}
+    | {"merge-base", "cherry", "range-diff", "diff-tree", "ls-tree", "ls-files", "ls-remote"}
+    | {"show-ref", "show-branch", "for-each-ref", "verify-commit", "verify-tag", "status"}
+)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -1124,6 +1136,8 @@ def _stash(call: Call, operands: list[str]) -> str | None:
     if verb in ("push", "save") or verb not in ("list", "show", "branch"):
         if call.has("-a", "--all"):
             return "git stash --all puts ignored files (local secrets among them) into a commit"
+        if call.values("--pathspec-from-file"):
+            return "git stash reads its pathspecs from a file the guard does not see"
         untracked = call.has("-u", "--include-untracked")
         for operand in call.operands[1:] if operands[:1] in (["push"], ["save"]) else call.operands:
             _check_pathspec(call, operand, forced=untracked)
@@ -1176,7 +1190,11 @@ def _check_pathspec(call: Call, operand: Arg, *, forced: bool) -> None:
         if not entry.read or entry.home or not os.path.lexists(secret):
             continue
         low = secret.lower()
-        if fnmatch.fnmatchcase(low, pattern) or (forced and low.startswith(pattern + "/")):
+        # ``**/`` also matches no directory at all (``:(glob)**/.env`` takes ./.env).
+        patterns = {pattern, pattern.replace("**/", "")}
+        if any(fnmatch.fnmatchcase(low, p) for p in patterns) or (
+            forced and low.startswith(pattern + "/")
+        ):
             analyzer.flag(
                 "read-secret", f"{call.name} {operand} would take {entry.path}, {entry.what}"
             )
@@ -1231,6 +1249,8 @@ def discard_all(call: Call) -> str | None:
 )
 def discard_files(call: Call) -> str | None:
     sub = call.name.split(" ", 1)[1]
+    if call.values("--pathspec-from-file") and sub in ("checkout", "restore", "rm"):
+        return f"git {sub} reads the paths it overwrites from a file the guard does not see"
     if sub in ("checkout", "switch"):
         if call.has("-f", "--force", "--discard-changes", "-B", "-C", "--force-create"):
             return f"git {sub} --force discards local changes"
@@ -1584,6 +1604,9 @@ def staging(call: Call) -> str | None:
         analyzer.flag("unknown-word", "cannot tell which repository this commit is in")
         return None
     sub = call.name.split(" ", 1)[1]
+    if call.values("--pathspec-from-file"):
+        analyzer.flag("unknown-word", f"{call.name} reads its pathspecs from a file")
+        return None
     if sub in ("add", "stage"):
         analyzer.adds = True
         forced = call.has("-f", "--force")
