@@ -704,6 +704,13 @@ def test_notebook_edit_is_checked(project: Project) -> None:
         pytest.param(
             ".github/security/pip-audit-ignore.txt", "guard-security-exceptions", id="exceptions"
         ),
+        pytest.param(".claude/commands/ship.md", "guard-agent-extensions", id="command"),
+        pytest.param(".claude/agents/reviewer.md", "guard-agent-extensions", id="subagent"),
+        pytest.param(".claude/skills/release/SKILL.md", "guard-agent-extensions", id="skill"),
+        pytest.param("~/.bash_login", "write-outside-project", id="home-start-up-file"),
+        pytest.param("~/.config/pip/pip.conf", "write-outside-project", id="home-tool-config"),
+        pytest.param("~/.local/bin/git", "write-outside-project", id="home-program"),
+        pytest.param("/etc/profile.d/x.sh", "write-outside-project", id="system"),
     ],
 )
 def test_review_path_edit_asks(project: Project, file_path: str, rule: str) -> None:
@@ -716,7 +723,7 @@ def test_review_path_edit_asks(project: Project, file_path: str, rule: str) -> N
 
 
 @pytest.mark.parametrize(
-    "file_path", ["src/app/main.py", "README.md", ".claude/commands/review.md", "docs/x.md"]
+    "file_path", ["src/app/main.py", "README.md", "docs/x.md", "/tmp/harness-notes.md"]
 )
 def test_ordinary_edit_is_allowed(project: Project, file_path: str) -> None:
     run = project.edit(file_path, tool="Write")

@@ -243,9 +243,15 @@ def decide_edit(hook_input: HookInput) -> tuple[Decision, str]:
             analyzer.check_write(Arg(expanded), what="edit")
     except BlockedError as blocked:
         return blocked.decision, subject
-    # Edits outside the project or of uncommitted files are what file tools are for: only the
-    # guard rails (above) and secrets (below) matter here.
-    asks = [d for d in analyzer.asks if d.rule in ("write-review", "unknown-word")]
+    # Edits of uncommitted files are what file tools are for: only the guard rails (above),
+    # places outside the project and the temp directories (start-up files, tools' settings and
+    # programs in the home directory run later, outside this conversation) and secrets (below)
+    # matter here.
+    asks = [
+        d
+        for d in analyzer.asks
+        if d.rule in ("write-review", "unknown-word", "write-outside-project")
+    ]
     import secret_scan
 
     for text in edit_contents(hook_input.tool_input):

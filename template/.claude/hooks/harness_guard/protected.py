@@ -73,6 +73,11 @@ PROTECTED: tuple[ProtectedPath, ...] = (
         "the Claude Code local settings",
     ),
     P(".claude/audit/**", DENY, "guard-audit-log", "the hook audit log"),
+    # What Claude Code loads as instructions and tools: slash commands, subagents and skills
+    # (their front matter may declare hooks and allowed tools). A person reviews each change.
+    P(".claude/commands/**", ASK, "guard-agent-extensions", "a Claude Code slash command"),
+    P(".claude/agents/**", ASK, "guard-agent-extensions", "a Claude Code subagent definition"),
+    P(".claude/skills/**", ASK, "guard-agent-extensions", "a Claude Code skill"),
     P(".codex/**", DENY, "guard-agent-config", "the Codex configuration"),
     P(".gemini/**", DENY, "guard-agent-config", "the Gemini CLI configuration"),
     P(".cursor/**", DENY, "guard-agent-config", "the Cursor configuration"),
