@@ -26,6 +26,7 @@ from .conftest import REPO_ROOT
 from .redteam.adaptive import ADAPTIVE, FALSE_POSITIVES
 from .redteam.corpus import ATTACKS, CLASSES, EVERYDAY, Attack, Everyday
 from .redteam.round3 import FALSE_POSITIVES_R3, ROUND3
+from .redteam.round4 import FALSE_POSITIVES_R4, ROUND4
 
 ROOT = REPO_ROOT / "template"
 sys.path.insert(0, str(ROOT / ".claude" / "hooks"))
@@ -129,9 +130,12 @@ ASKED_ON_PURPOSE = {
 def test_the_corpus_covers_every_class() -> None:
     for name in CLASSES:
         assert sum(attack.cls == name for attack in ATTACKS) >= 12, name
-    ids = [attack.id for attack in (*ATTACKS, *ADAPTIVE, *ROUND3)]
+    ids = [attack.id for attack in (*ATTACKS, *ADAPTIVE, *ROUND3, *ROUND4)]
     assert len(set(ids)) == len(ids)
-    everyday = [command.id for command in (*EVERYDAY, *FALSE_POSITIVES, *FALSE_POSITIVES_R3)]
+    everyday = [
+        command.id
+        for command in (*EVERYDAY, *FALSE_POSITIVES, *FALSE_POSITIVES_R3, *FALSE_POSITIVES_R4)
+    ]
     assert len(set(everyday)) == len(everyday)
     assert set(LEFT_TO_THE_SANDBOX) <= set(ids)
     assert set(ASKED_ON_PURPOSE) <= set(everyday)
@@ -139,8 +143,8 @@ def test_the_corpus_covers_every_class() -> None:
 
 @pytest.mark.parametrize(
     ("attacks", "name"),
-    [(ATTACKS, "corpus"), (ADAPTIVE, "adaptive"), (ROUND3, "round 3")],
-    ids=["corpus", "adaptive", "round3"],
+    [(ATTACKS, "corpus"), (ADAPTIVE, "adaptive"), (ROUND3, "round 3"), (ROUND4, "round 4")],
+    ids=["corpus", "adaptive", "round3", "round4"],
 )
 def test_the_hook_stops_the_attacks(world: Path, attacks: tuple[Attack, ...], name: str) -> None:
     allowed = {
@@ -163,8 +167,14 @@ def test_the_hook_stops_the_attacks(world: Path, attacks: tuple[Attack, ...], na
         (EVERYDAY, "everyday"),
         (FALSE_POSITIVES, "adaptive false positives"),
         (FALSE_POSITIVES_R3, "round 3 false positives"),
+        (FALSE_POSITIVES_R4, "round 4 false positives"),
     ],
-    ids=["everyday", "adaptive-false-positives", "round3-false-positives"],
+    ids=[
+        "everyday",
+        "adaptive-false-positives",
+        "round3-false-positives",
+        "round4-false-positives",
+    ],
 )
 def test_the_hook_allows_everyday_work(
     world: Path, commands: tuple[Everyday, ...], name: str
