@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import importlib
 import shlex
-import shutil
 import statistics
 import sys
 import time
@@ -27,14 +26,12 @@ from types import ModuleType
 
 import pytest
 
-from .conftest import run, run_once
+from .conftest import run
 from .redteam.arena import (
-    SRT_RELATIVE,
     Arena,
     World,
     execute,
-    install_node_tools,
-    missing_sandbox_tools,
+    sandbox_runtime,
     scratch_dir,
 )
 
@@ -43,13 +40,7 @@ pytestmark = pytest.mark.full
 
 @pytest.fixture(scope="module")
 def srt(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> list[str]:
-    reason = missing_sandbox_tools()
-    if reason:
-        pytest.skip(reason)
-    node = shutil.which("node")
-    assert node is not None
-    tools = run_once(tmp_path_factory, worker_id, "node-tools", install_node_tools)
-    return [node, str(tools / SRT_RELATIVE)]
+    return sandbox_runtime(tmp_path_factory, worker_id)
 
 
 @pytest.fixture(scope="module")

@@ -33,7 +33,17 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..conftest import DEFAULT_PYTHON, REPO_ROOT, TOOLS_DIR, render, run, uv_environment
+import pytest
+
+from ..conftest import (
+    DEFAULT_PYTHON,
+    REPO_ROOT,
+    TOOLS_DIR,
+    render,
+    run,
+    run_once,
+    uv_environment,
+)
 
 ARENA_PARENT = Path("/var/tmp")  # noqa: S108 - see the module docstring
 NODE_TOOLS = REPO_ROOT / "tests" / "tools"
@@ -81,6 +91,17 @@ def missing_sandbox_tools() -> str | None:
     if shutil.which("node") is None or shutil.which("npm") is None:
         return "needs Node.js and npm to run srt (the sandbox runtime, from tests/tools)"
     return None
+
+
+def sandbox_runtime(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> list[str]:
+    """The command that runs srt (installed once per run), or a skip saying what is missing."""
+    reason = missing_sandbox_tools()
+    if reason:
+        pytest.skip(reason)
+    node = shutil.which("node")
+    assert node is not None
+    tools = run_once(tmp_path_factory, worker_id, "node-tools", install_node_tools)
+    return [node, str(tools / SRT_RELATIVE)]
 
 
 def install_node_tools(target: Path) -> None:

@@ -20,18 +20,16 @@ from pathlib import Path
 
 import pytest
 
-from ..conftest import run, run_once
+from ..conftest import run
 from . import adaptive, corpus, round3, round4
 from .arena import (
-    SRT_RELATIVE,
     Arena,
     Sink,
     World,
     ask_hook,
     execute,
     harms,
-    install_node_tools,
-    missing_sandbox_tools,
+    sandbox_runtime,
     scratch_dir,
     snapshot,
 )
@@ -55,13 +53,7 @@ CORPUS = "tests/redteam/corpus.py + adaptive.py + round3.py + round4.py"
 
 @pytest.fixture(scope="module")
 def srt(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> list[str]:
-    reason = missing_sandbox_tools()
-    if reason:
-        pytest.skip(reason)
-    node = shutil.which("node")
-    assert node is not None
-    tools = run_once(tmp_path_factory, worker_id, "node-tools", install_node_tools)
-    return [node, str(tools / SRT_RELATIVE)]
+    return sandbox_runtime(tmp_path_factory, worker_id)
 
 
 @pytest.fixture(scope="module")
