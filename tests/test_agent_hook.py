@@ -711,6 +711,8 @@ def test_notebook_edit_is_checked(project: Project) -> None:
         pytest.param("~/.config/pip/pip.conf", "write-outside-project", id="home-tool-config"),
         pytest.param("~/.local/bin/git", "write-outside-project", id="home-program"),
         pytest.param("/etc/profile.d/x.sh", "write-outside-project", id="system"),
+        pytest.param("~/.claude/plans/../CLAUDE.md", "write-outside-project", id="plans-escape"),
+        pytest.param("~/.claude/plans/x.sh", "write-outside-project", id="plans-script"),
     ],
 )
 def test_review_path_edit_asks(project: Project, file_path: str, rule: str) -> None:
@@ -723,7 +725,14 @@ def test_review_path_edit_asks(project: Project, file_path: str, rule: str) -> N
 
 
 @pytest.mark.parametrize(
-    "file_path", ["src/app/main.py", "README.md", "docs/x.md", "/tmp/harness-notes.md"]
+    "file_path",
+    [
+        "src/app/main.py",
+        "README.md",
+        "docs/x.md",
+        "/tmp/harness-notes.md",
+        "~/.claude/plans/refactor-the-router.md",
+    ],
 )
 def test_ordinary_edit_is_allowed(project: Project, file_path: str) -> None:
     run = project.edit(file_path, tool="Write")

@@ -228,6 +228,18 @@ def edit_contents(tool_input: dict[str, object]) -> list[str]:
     return texts
 
 
+# Where an agent's own tools write notes outside the project: Claude Code's plan mode saves each
+# plan there. Markdown only; nothing there is run or loaded as settings.
+AGENT_NOTES_DIRS = ("~/.claude/plans",)
+
+
+def _agent_notes(target: str) -> bool:
+    path = os.path.normpath(os.path.expanduser(target))
+    return path.endswith(".md") and any(
+        path.startswith(os.path.expanduser(root) + os.sep) for root in AGENT_NOTES_DIRS
+    )
+
+
 def decide_edit(hook_input: HookInput) -> tuple[Decision, str]:
     """The decision for one edit, and the text whose sha256 is audited (the target paths)."""
     targets = edit_targets(hook_input.tool_input)
@@ -247,11 +259,10 @@ def decide_edit(hook_input: HookInput) -> tuple[Decision, str]:
     # places outside the project and the temp directories (start-up files, tools' settings and
     # programs in the home directory run later, outside this conversation) and secrets (below)
     # matter here.
-    asks = [
-        d
-        for d in analyzer.asks
-        if d.rule in ("write-review", "unknown-word", "write-outside-project")
-    ]
+    outside = "write-outside-project"
+    if all(_agent_notes(target) for target in targets):
+        outside = ""  # the agent's own plan files (plan mode writes them with Write)
+    asks = [d for d in analyzer.asks if d.rule in ("write-review", "unknown-word", outside)]
     import secret_scan
 
     for text in edit_contents(hook_input.tool_input):
