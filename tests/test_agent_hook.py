@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 from collections.abc import Mapping
@@ -730,7 +731,7 @@ def test_review_path_edit_asks(project: Project, file_path: str, rule: str) -> N
         "src/app/main.py",
         "README.md",
         "docs/x.md",
-        "/tmp/harness-notes.md",
+        "/tmp/harness-notes.md",  # noqa: S108 - only decided, never written
         "~/.claude/plans/refactor-the-router.md",
     ],
 )
@@ -929,3 +930,27 @@ def test_edit_that_writes_a_secret_is_refused(project: Project, planted: Planted
 def test_edit_without_a_secret_is_allowed(project: Project) -> None:
     payload = {"tool_name": "Write", "tool_input": {"file_path": "src/a.py", "content": "X = 1\n"}}
     assert decision(project.run(EDIT_HOOK, payload)) == "allow"
+
+
+@pytest.mark.parametrize(
+    ("make", "command", "expected"),
+    [
+        pytest.param("copy", "./tools/g push -f origin main~1:main", "deny", id="git-copy-push"),
+        pytest.param("link", "tools/g reset --hard HEAD~1", "deny", id="git-link-reset"),
+        pytest.param("copy", "tools/g -c core.hooksPath=/dev/null commit -m x", "deny", id="hooks"),
+        pytest.param("copy", "tools/g status", "allow", id="git-copy-status"),
+    ],
+)
+def test_a_program_under_another_name_keeps_its_rules(
+    project: Project, make: str, command: str, expected: str
+) -> None:
+    """git copied or linked under a name the guard does not know is still git (made earlier)."""
+    git = shutil.which("git")
+    assert git is not None
+    (project.root / "tools").mkdir()
+    renamed = project.root / "tools" / "g"
+    if make == "copy":
+        shutil.copy2(git, renamed)
+    else:
+        renamed.symlink_to(git)
+    assert decision(project.bash(command)) == expected

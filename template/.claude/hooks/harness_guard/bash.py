@@ -19,6 +19,8 @@ from __future__ import annotations
 import fnmatch
 import os
 import re
+import shutil
+import stat
 
 from . import protected
 from .protocol import ASK, DENY, Budget, Decision, HookInput
@@ -862,10 +864,16 @@ class Analyzer:
             return
         call = Call(self, name, argv[1:], env, stdin, piped)
         handler = HANDLERS.get(name) or HANDLERS.get(_versionless(name))
-        if handler is None:
-            unknown_program(call)
-        else:
+        if handler is not None:
             handler(call)
+            return
+        program = self.absolute(head) if "/" in head else shutil.which(str(head))
+        known = impersonated(program) if program else None
+        if known is not None:
+            # A copy or a link of git (or of a shell...) under another name acts as git does.
+            self.dispatch([Arg(known), *argv[1:]], env, stdin, piped)
+            return
+        unknown_program(call)
 
     def cd_is_certain(self) -> bool:
         """Whether a ``cd`` surely moves the commands that follow it.
@@ -1048,6 +1056,42 @@ def is_code_file(path: str) -> bool:
     """A file a program may load as code or configuration when it runs in the project."""
     name = os.path.basename(path)
     return name in CODE_FILE_NAMES or os.path.splitext(name)[1] in CODE_SUFFIXES
+
+
+# Programs an agent could copy or link under another name to escape their own rules.
+IMPERSONATED = ("git", "bash", "sh", "dash", "zsh", "busybox", "python3", "perl", "node", "env")
+IMPERSONATED_TOOLS = ("rm", "find", "curl", "wget", "tar", "cp", "mv", "sed", "ln", "rsync")
+
+
+def impersonated(path: str) -> str | None:
+    """The known program that ``path`` is a link or a copy of, if any (same file, same bytes)."""
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    if not stat.S_ISREG(info.st_mode) or info.st_size == 0:
+        return None
+    for name in (*IMPERSONATED, *IMPERSONATED_TOOLS):
+        known = shutil.which(name)
+        if known is None:
+            continue
+        try:
+            other = os.stat(known)
+        except OSError:
+            continue
+        if (other.st_dev, other.st_ino) == (info.st_dev, info.st_ino):
+            return name
+        if other.st_size == info.st_size and _same_start(path, known):
+            return name
+    return None
+
+
+def _same_start(first: str, second: str, size: int = 65536) -> bool:
+    try:
+        with open(first, "rb") as one, open(second, "rb") as other:
+            return one.read(size) == other.read(size)
+    except OSError:
+        return False
 
 
 def is_shell_script(path: str) -> bool:
