@@ -1511,9 +1511,12 @@ INJECTION_VARIABLES = re.compile(
 # UV_ENV_FILE=.env, RUSTFLAGS=-Clinker=x, CLASSPATH...): by the shape of their names, so a tool
 # the guard has never heard of is covered too. Each asks unless it is one of the few below.
 TOOL_VARIABLES = re.compile(
-    r"^[A-Za-z][A-Za-z0-9_]*(_OPTIONS|_OPTS|OPT|FLAGS|_ARGS|_CONFIG|_CONF|RC|_RSH|_PROG|_CMD|"
+    r"^[A-Za-z][A-Za-z0-9_]*(_OPTIONS|_OPTS|OPT|FLAGS|_ARGS|_CONFIG|_CONF|_RC|_RSH|_PROG|_CMD|"
     r"_COMMAND|_SHELL|_EDITOR|_HOOKS?|_ENV_FILE|_PLUGINS?|_PRELOAD|_HOME|PATH)$|"
-    r"^(UV_.*|LESS.*|MORE|GZIP|BZIP2?|XZ_DEFAULTS|RSYNC_.*|TAR_.*|ZIP|UNZIP|PYTEST_.*)$"
+    r"^[A-Za-z]{2,}RC$|"
+    r"^(UV_.*|LESS.*|MORE|GZIP|BZIP2?|XZ_DEFAULTS|RSYNC_.*|TAR_.*|ZIP|UNZIP|PYTEST_.*)$|"
+    # Programs make and build scripts run by these names; editors' start-up commands.
+    r"^(CC|CXX|CPP|LD|AR|AS|FC|SHELL|BROWSER|VIMINIT|EXINIT|MYVIMRC)$"
 )
 # Tool variables that only make a tool stricter, quieter or offline.
 QUIET_TOOL_VARIABLES = frozenset(
