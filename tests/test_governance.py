@@ -267,10 +267,10 @@ def test_parity_catches_a_local_job_with_no_workflow_job(project: Path) -> None:
         "add a job named 'Docs' that runs 'uv run -m harness docs'"
     ) in result.stdout
     # Then what `sync` would write for the new job, and the summary line.
-    drift = "are not what harness/jobs.py says (edited by hand, or jobs.py changed since)"
+    drift = "differ from harness/jobs.py (edited by hand, or jobs.py changed since)"
     assert result.stdout.splitlines()[1:] == [
         f".github/workflows/ci.yml: the generated jobs {drift}: run `uv run -m harness sync`",
-        f"README.md: the job table {drift}: run `uv run -m harness sync`",
+        f"README.md: the job table's rows {drift}: run `uv run -m harness sync`",
         "parity: FAILED: 3 problem(s)",
     ]
 

@@ -47,7 +47,7 @@ class Change:
         return {
             WORKFLOW: "the generated jobs",
             PROTECTION: "the required checks",
-            TABLE: "the job table",
+            TABLE: "the job table's rows",
         }[self.kind]
 
 
@@ -148,20 +148,23 @@ def plan(root: Path, jobs: Sequence[JobSpec], actions: Sequence[str]) -> Plan:
     return result
 
 
-def drift(root: Path, kinds: set[str]) -> list[str]:
-    """The gates' view: one sentence per generated part of ``kinds`` that ``sync`` would change.
+def drift(root: Path, kinds: set[str]) -> dict[str, str]:
+    """The gates' view: for each file whose generated part of ``kinds`` ``sync`` would change,
+    a sentence that says so, by the file's path from the root.
 
     A project without ``harness/jobs.py`` has nothing to generate from, so nothing drifts.
     """
     if not (root / JOBS_FILE).is_file():
-        return []
+        return {}
     result = plan(root, *load_jobs(root))
-    return [
-        f"{change.path.as_posix()}: {change.part} are not what {JOBS_FILE.as_posix()} says "
-        f"(edited by hand, or jobs.py changed since): run `{COMMAND}`"
+    return {
+        change.path.as_posix(): (
+            f"{change.part} differ from {JOBS_FILE.as_posix()} (edited by hand, or jobs.py "
+            f"changed since): run `{COMMAND}`"
+        )
         for change in result.changes
         if change.kind in kinds
-    ]
+    }
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -179,7 +179,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             f"{TASKS_FILE.as_posix()}: {type(error).__name__}: {error}"
         )
         return 1
-    problems = compare(workflows, jobs, steps, root) + drift(root, {WORKFLOW, TABLE})
+    problems = compare(workflows, jobs, steps, root)
+    problems += [f"{path}: {sentence}" for path, sentence in drift(root, {WORKFLOW, TABLE}).items()]
     if problems:
         for problem in problems:
             print(problem)

@@ -233,15 +233,19 @@ def check(root: Path) -> tuple[list[FileReport], list[str]]:
                     f"{relative(workflow.path, root)}: the check name of job '{job.job_id}' "
                     f"cannot be known before it runs ({job.unresolved}): give it a fixed name"
                 )
-    # The required checks are written by `uv run -m harness sync` from harness/jobs.py.
-    general += drift(root, {PROTECTION})
     paths = sorted((root / PROTECTION_DIR).glob("*.json"))
     if not paths:
         general.append(
             f"no branch-protection files in {PROTECTION_DIR.as_posix()}/: add <branch>.json "
             "with the body of GitHub's branch-protection PUT request"
         )
-    return [check_file(path, workflows, root) for path in paths], general
+    reports = [check_file(path, workflows, root) for path in paths]
+    # The required checks are written by `uv run -m harness sync` from harness/jobs.py.
+    drifted = drift(root, {PROTECTION})
+    for report in reports:
+        if report.path in drifted:
+            report.problems.append(drifted[report.path])
+    return reports, general
 
 
 def main(argv: Sequence[str] | None = None) -> int:

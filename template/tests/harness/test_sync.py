@@ -55,11 +55,12 @@ def test_a_new_job_reaches_every_generated_part(project: Path) -> None:
 def test_a_hand_edit_of_a_generated_job_is_reported(project: Path) -> None:
     path = project / CI
     path.write_text(path.read_text().replace("timeout-minutes: 15", "timeout-minutes: 30", 1))
-    (message,) = sync.drift(project, {sync.WORKFLOW})
-    assert message.startswith(".github/workflows/ci.yml: the generated jobs are not what")
+    ((where, message),) = sync.drift(project, {sync.WORKFLOW}).items()
+    assert where == ".github/workflows/ci.yml"
+    assert message.startswith("the generated jobs differ from harness/jobs.py")
     assert message.endswith("run `uv run -m harness sync`")
     assert sync.main(["--root", str(project)]) == 0
-    assert sync.drift(project, {sync.WORKFLOW}) == []
+    assert sync.drift(project, {sync.WORKFLOW}) == {}
 
 
 def test_hand_written_jobs_after_the_marker_stay(project: Path) -> None:
