@@ -88,6 +88,9 @@ def test_each_release_tags_what_the_commits_ask_for(
     major, minor, _ = parts("v" + before)
     assert first.tag == f"v{major}.{minor + 1}.0"
     assert versions(repo) == (first.tag[1:], first.tag[1:])
+    # commitizen rewrote uv.lock in a form uv still accepts as up to date.
+    checked = run(["uv", "lock", "--check", "--offline"], repo, env)
+    assert checked.returncode == 0, checked.stderr
     changelog = (repo / "CHANGELOG.md").read_text()
     assert changelog.startswith(f"## {first.tag} (")
     assert "### Feat\n\n- the template" in changelog
