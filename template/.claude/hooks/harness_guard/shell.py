@@ -125,6 +125,8 @@ class Parser:
             if self.i >= n:
                 if closer is not None:
                     raise ParseError("unterminated command substitution")
+                if self.cases:
+                    raise ParseError("a case without its esac")
                 self._finish(cur, cmds, pipe=False)
                 return cmds
             c = src[self.i]
@@ -149,6 +151,8 @@ class Parser:
             elif c == ")":
                 self.i += 1
                 if closer == ")" and paren == 0:
+                    if self.cases:
+                        raise ParseError("a case without its esac")
                     self._finish(cur, cmds, pipe=False)
                     return cmds
                 paren = max(0, paren - 1)
@@ -248,7 +252,9 @@ class Parser:
                 self.cases.pop()
                 return False
             return True
-        at_start = not cur.words and not cur.assigns
+        # A reserved word only starts a command: after a redirection or an assignment bash runs
+        # a program named ``case`` instead.
+        at_start = not cur.words and not cur.assigns and not cur.redirs
         if at_start and unquoted and literal == "case":
             self.cases.append("head")
         elif state == "head" and unquoted and literal == "in" and len(cur.words) == 2:
