@@ -424,7 +424,10 @@ class Analyzer:
                 split_values.append(value)
         joined = "".join(text)
         if unknown:
-            return [Arg(_unquote(joined), unknown=True, candidates=self.loop_candidates(word))]
+            candidates = self.loop_candidates(word)
+            if candidates is None and self.lists_tracked_files(word):
+                candidates = ()  # names of tracked files: none is a local secret
+            return [Arg(_unquote(joined), unknown=True, candidates=candidates)]
         fields = brace_expand(joined) if "{" in joined else [joined]
         if fields is None:
             return [Arg(_unquote(joined), unknown=True)]
@@ -438,6 +441,19 @@ class Analyzer:
         if not result and not split_values:
             result.append(Arg(""))
         return result
+
+    def lists_tracked_files(self, word: Word) -> bool:
+        """Whether ``word`` is ``$(git ls-files ...)`` or ``$(git diff --name-only ...)``."""
+        if len(word.parts) != 1 or word.parts[0].kind != "sub" or not word.parts[0].script:
+            return False
+        script = word.parts[0].script
+        if len(script) != 1 or script[0].redirs or script[0].assigns or script[0].nested:
+            return False
+        argv = [str(arg) for arg in self.argv(script[0].words)]
+        others = ("-o", "--others", "-i", "--ignored", "--no-index", "-C", "-c")
+        if argv[:2] == ["git", "ls-files"] or argv[:3] == ["git", "diff", "--name-only"]:
+            return not any(a.startswith(others) for a in argv[2:])
+        return False
 
     def loop_candidates(self, word: Word) -> tuple[Arg, ...] | None:
         """Every field ``word`` may become when its one unknown part is a loop variable."""
@@ -480,6 +496,10 @@ class Analyzer:
             return self.cwd
         if argv[0] == "mktemp":
             return _mktemp_path(argv[1:], self.cwd)
+        if argv == ["git", "rev-parse", "--show-toplevel"] and self.cwd is not None:
+            project = self.project.rstrip("/")
+            if self.cwd == project or self.cwd.startswith(project + "/"):
+                return project
         if argv[0] == "echo" and not any(a.startswith("-") for a in argv[1:2]):
             return " ".join(argv[1:])
         if argv[0] == "printf" and len(argv) >= 2 and argv[1] in ("%s", "%s\\n", "%s "):
@@ -840,7 +860,7 @@ class Analyzer:
                     self.check_arithmetic(arg)
         if "/" in head:
             path = self.absolute(head)
-            if path is None or path in self.written:
+            if path is None or self.wrote_under(path):
                 self.flag("unknown-command", "it runs a program this command writes or names")
                 return
         if name.startswith("git-") and len(name) > 4:
@@ -862,11 +882,12 @@ class Analyzer:
                 f"{name}; write it first (so it can be reviewed), then run",
             )
             return
-        call = Call(self, name, argv[1:], env, stdin, piped)
-        handler = HANDLERS.get(name) or HANDLERS.get(_versionless(name))
-        if handler is not None:
-            handler(call)
+        found = handler_for(name)
+        if found is not None:
+            canonical, handler = found
+            handler(Call(self, canonical, argv[1:], env, stdin, piped))
             return
+        call = Call(self, name, argv[1:], env, stdin, piped)
         program = self.absolute(head) if "/" in head else shutil.which(str(head))
         known = impersonated(program) if program else None
         if known is not None:
@@ -888,6 +909,13 @@ class Analyzer:
         if cmd.pipe_from is not None or cmd.after in ("|", "&"):
             return False
         return all(char in ";\n" for char in cmd.before)
+
+    def wrote_under(self, path: str) -> bool:
+        """Whether this command wrote ``path`` or something below it (or somewhere unknown)."""
+        if None in self.write_targets:
+            return True
+        targets = {*self.written, *(t for t in self.write_targets if t is not None)}
+        return any(t == path or t.startswith(path.rstrip("/") + "/") for t in targets)
 
     def wrote_program(self, name: str) -> bool:
         """Whether this command wrote a file ``name`` into a bin directory (``.venv/bin``...)."""
@@ -966,6 +994,26 @@ def _has_glob(text: str) -> bool:
 def _versionless(name: str) -> str:
     """``python3.12`` -> ``python3``, ``pip3.11`` -> ``pip3``: version-suffixed interpreters."""
     return re.sub(r"(\d)\.\d+$", r"\1", name)
+
+
+# Names under which Debian installs or chooses a program the guard has a handler for.
+ALIASES = {"editor": "vim", "sensible-editor": "vim", "select-editor": "vim", "rvim": "vim"}
+
+
+def handler_for(name: str) -> tuple[str, Callable[[Call], None]] | None:
+    """The handler of ``name`` and the name it knows it by: the name itself, its versionless
+    name (``tclsh8.6``), its Debian variant (``vim.basic``) or what an alias stands for."""
+    for candidate in (
+        name,
+        _versionless(name),
+        re.sub(r"[\d.]+$", "", name),
+        name.split(".", 1)[0],
+        ALIASES.get(name, ""),
+    ):
+        handler = HANDLERS.get(candidate)
+        if handler is not None:
+            return candidate, handler
+    return None
 
 
 GLOB_MAX_LISTINGS = 400  # directories one glob may list before the guard stops counting
@@ -1459,6 +1507,8 @@ def _unknown_program_problem(analyzer: Analyzer, arg: Arg) -> str | None:
             return f"it is handed the local secret {analyzer.show(path)}"
         if analyzer.in_home_outside_project(path):
             return f"it is handed {path}, in your home directory"
+        if analyzer.wrote_under(path):
+            return f"it is handed {analyzer.show(path)}, which this command writes (it may run it)"
         if os.path.isfile(path) and path.startswith(analyzer.project.rstrip("/") + "/"):
             changed = uncommitted(analyzer.project, path, analyzer.budget)
             if changed is None or changed:
@@ -1518,6 +1568,11 @@ TOOL_VARIABLES = re.compile(
     # Programs make and build scripts run by these names; editors' start-up commands.
     r"^(CC|CXX|CPP|LD|AR|AS|FC|SHELL|BROWSER|VIMINIT|EXINIT|MYVIMRC)$"
 )
+# Variables that name where a program writes: each value is checked as a write target.
+LOCATION_VARIABLES = re.compile(
+    r"^([A-Za-z][A-Za-z0-9_]*(_DIR|_DIRECTORY|_FILE|_OUTPUT|_LOG|_COVERAGE|_PREFIX|_CACHE))$|"
+    r"^(NODE_V8_COVERAGE|PYTHONPYCACHEPREFIX|SSLKEYLOGFILE|TMP|TEMP)$"
+)
 # Tool variables that only make a tool stricter, quieter or offline.
 QUIET_TOOL_VARIABLES = frozenset(
     {"UV_FROZEN", "UV_LOCKED", "UV_NO_SYNC", "UV_OFFLINE", "UV_NO_PROGRESS", "UV_NO_CACHE"}
@@ -1553,6 +1608,9 @@ def check_assignment(analyzer: Analyzer, name: str, value: Arg) -> None:
         analyzer.flag("hook-bypass-env", f"{name}= switches commit hooks off")
     if INJECTION_VARIABLES.match(name) and not harmless_setting(analyzer, name, value):
         analyzer.flag("env-injection", f"{name}= changes how the commands that follow behave")
+    if LOCATION_VARIABLES.match(name) and value:
+        # Where a program writes (NODE_V8_COVERAGE=.git/hooks): checked as a write there.
+        analyzer.check_write(value, what="write into")
     tool_variable = TOOL_VARIABLES.match(name) and name not in QUIET_TOOL_VARIABLES
     if tool_variable and not harmless_setting(analyzer, name, value):
         analyzer.flag("env-injection", f"{name}= may hand a tool options, a program or a file")
@@ -1680,8 +1738,12 @@ def reader(call: Call) -> None:
     if call.name in NO_FILE_OPERANDS:
         return
     for arg in call.args:
-        if not arg.startswith("-") or arg.unknown:
-            if call.name in NAME_LISTERS and not arg.opaque and _is_directory(call, arg):
+        if arg.startswith("--") and "=" in arg and not arg.unknown:
+            # A file named in an option's value: diff --from-file=.env reads it.
+            value = str(arg).partition("=")[2]
+            call.analyzer.check_read(Arg(value, glob=arg.glob))
+        elif not arg.startswith("-") or arg.unknown:
+            if call.name in NAME_LISTERS and (arg.unknown or _is_directory(call, arg)):
                 continue  # ls ~/.ssh lists names; reading the keys is what is refused
             call.analyzer.check_read(arg)
 
@@ -1845,6 +1907,7 @@ TOOL_OUTPUTS: dict[str, dict[str, str]] = {
         "--junitxml": OVERWRITE, "--junit-xml": OVERWRITE, "--debug": OVERWRITE,
         "--resultlog": OVERWRITE, "--report-log": OVERWRITE, "--log-file": OVERWRITE,
         "--html": OVERWRITE, "--json-report-file": OVERWRITE, "--basetemp": DELETE,
+        "--rootdir": WRITE_INTO,
     },
     "ruff": {"--output-file": OVERWRITE, "-o": OVERWRITE, "--cache-dir": WRITE_INTO},
     "mypy": {
@@ -1880,6 +1943,11 @@ def tool_outputs(call: Call) -> list[tuple[Arg, str]]:
     for i, arg in enumerate(args):
         text = str(arg)
         option, equals, value = text.partition("=")
+        if option.startswith("--") and option not in table:
+            # mypy, coverage and argparse tools take any unambiguous prefix (--junit-x=).
+            longer = [key for key in table if len(option) > 3 and key.startswith(option)]
+            option = longer[0] if longer else option
+            text = option + equals + value if equals else option
         if option in table and equals:
             found.append((Arg(value, unknown=arg.unknown, glob=arg.glob), table[option]))
         elif text in table and text not in OPTIONAL_VALUES and i + 1 < len(args):
@@ -1924,6 +1992,40 @@ def dev_tool(call: Call) -> None:
         call.analyzer.check_write(target, what=what, delete=what == DELETE)
     if call.name == "pytest":
         _pytest_ini_overrides(call)
+    if call.name == "ruff":
+        _ruff_rewrites(call)
     for arg in call.args:
         if not arg.startswith("-") and not arg.opaque:
             call.analyzer.check_read(arg)
+
+
+# ruff options that change what a fix or a format writes, away from the project's settings.
+RUFF_STYLE_OPTIONS = (
+    "--line-length", "--config", "--select", "--extend-select", "--unsafe-fixes", "--preview",
+    "--target-version", "--fixable", "--extend-fixable", "--isolated", "--exclude",
+    "--ignore", "--extend-ignore", "--per-file-ignores", "--force-exclude", "--no-force-exclude",
+)  # fmt: skip
+
+
+def _ruff_rewrites(call: Call) -> None:
+    """ruff format / check --fix rewrite the files they are pointed at.
+
+    With the project's own settings that changes nothing a commit could not see and CI does
+    not hold formatted already; with other settings a guard file is rewritten: review it.
+    """
+    args = [str(arg) for arg in call.args]
+    writes = args[:1] == ["format"] and not {"--check", "--diff"} & set(args)
+    writes = writes or (args[:1] == ["check"] and ("--fix" in args or "--unsafe-fixes" in args))
+    if not writes or not any(a.split("=", 1)[0] in RUFF_STYLE_OPTIONS for a in args):
+        return
+    operands = [arg for arg in call.args[1:] if not arg.startswith("-")] or [Arg(".")]
+    analyzer = call.analyzer
+    for operand in operands:
+        path = analyzer.absolute(operand)
+        if path is None:
+            analyzer.flag("unknown-word", "cannot tell which files ruff rewrites")
+            return
+        for entry, candidate in protected_targets(analyzer.project, analyzer.home):
+            if candidate == path or candidate.startswith(path.rstrip("/") + "/"):
+                analyzer.flag_protected(entry, "rewrite (ruff with other settings)", candidate)
+                return

@@ -275,6 +275,18 @@ WRAPPERS: dict[str, tuple[str, tuple[str, ...], int]] = {
     "proxychains4": ("f", (), 0),
     "torsocks": ("aiP", (), 0),
     "fakeroot": ("ls", (), 0),
+    # Personality wrappers: ``setarch ARCH [PROGRAM]``, ``i386 [PROGRAM]``; no program: a shell.
+    "setarch": ("", (), 1),
+    "linux32": ("", (), 0),
+    "linux64": ("", (), 0),
+    "i386": ("", (), 0),
+    "x86_64": ("", (), 0),
+    "uname26": ("", (), 0),
+    # The dynamic loader runs the program it is handed.
+    "ld.so": ("", ("--library-path", "--preload", "--audit", "--argv0"), 0),
+    "ld-linux-x86-64.so.2": ("", ("--library-path", "--preload", "--audit", "--argv0"), 0),
+    "ld-linux-aarch64.so.1": ("", ("--library-path", "--preload", "--audit", "--argv0"), 0),
+    "ld-linux.so.2": ("", ("--library-path", "--preload", "--audit", "--argv0"), 0),
     "firejail": ("", (), 0),
     "xvfb-run": ("nslfe", ("--server-num", "--server-args", "--auth-file", "--error-file"), 0),
     "dbus-run-session": ("", (), 0),
@@ -290,6 +302,12 @@ WRAPPERS: dict[str, tuple[str, tuple[str, ...], int]] = {
     "toybox": ("", (), 0),
     "env": ("uCS", ("--unset", "--chdir", "--split-string"), 0),
 }
+
+
+# Wrappers that start a shell when they are given no program.
+SHELL_WHEN_BARE = frozenset(
+    {"fakeroot", "setarch", "linux32", "linux64", "i386", "x86_64", "uname26"}
+)
 
 
 @handles(*WRAPPERS)
@@ -323,6 +341,15 @@ def wrapper(call: Call) -> None:
             if word in ("-c", "--command"):
                 run_code(call, call.args[k + 1], "flock command")
                 return
+    if call.name in SHELL_WHEN_BARE and len(operands) <= skip:
+        # No program: these start a shell, which reads its commands from the input.
+        analyzer.dispatch([Arg("sh")], call.env, call.stdin, call.piped)
+        return
+    if call.name.startswith("ld") and any(
+        option in ("--preload", "--audit", "--library-path") for option, _ in call.options
+    ):
+        analyzer.flag("inline-code", f"{call.name} loads libraries into the program")
+        return
     operands = operands[skip:]
     if call.name == "watch" and operands:
         joined = Arg(" ".join(operands), unknown=any(o.unknown for o in operands))
@@ -396,6 +423,18 @@ def xargs(call: Call) -> None:
         )
 
 
+def _find_names(argv: list[Arg]) -> list[str]:
+    """The -name patterns every match of ``find`` satisfies (none when -o or ( may widen it)."""
+    words = [str(arg) for arg in argv]
+    if any(arg.unknown for arg in argv) or {"-o", "-or", ",", "("} & set(words):
+        return []
+    return [
+        words[k + 1]
+        for k, word in enumerate(words[:-1])
+        if word == "-name" and (k == 0 or words[k - 1] not in ("!", "-not"))
+    ]
+
+
 def _reads_files(inner: list[Arg]) -> bool:
     """Whether a command may read the files it is handed (not echo, not a git subcommand)."""
     name = str(inner[0]).rsplit("/", 1)[-1] if inner else "echo"
@@ -421,10 +460,17 @@ def _listed_secret(call: Call, arg_files: list[Arg]) -> str | None:
             starts = [a for a in argv[1:] if not a.startswith(("-", "(", "!"))][:1] or [Arg(".")]
         if name in ("rg", "grep") and starts and "--files" not in sub:
             starts = starts[1:] or [Arg(".")]
+        names = _find_names(argv) if name == "find" else []
         for start in starts:
             secrets = _secrets_under(call, start)
             if secrets is None:
                 break
+            # find -name '*.py' lists only what every -name matches.
+            secrets = [
+                secret
+                for secret in secrets
+                if all(fnmatch.fnmatchcase(os.path.basename(secret), n) for n in names)
+            ]
             if secrets:
                 return secrets[0]
         else:
@@ -436,10 +482,36 @@ def _listed_secret(call: Call, arg_files: list[Arg]) -> str | None:
 @handles("script")
 def script(call: Call) -> None:
     call.parse_options("cEOIBTm", ("--command", "--timing", "--log-out", "--log-in", "--log-io"))
-    for code in call.values("-c", "--command"):
-        run_code(call, code, "script -c command")
     for target in call.operands:
         call.analyzer.check_write(target, what="overwrite")
+    for code in call.values("-c", "--command"):
+        run_code(call, code, "script -c command")
+    if not call.values("-c", "--command"):
+        # Without -c, script starts a shell that reads its commands from the input.
+        call.analyzer.dispatch([Arg("sh")], call.env, call.stdin, call.piped)
+
+
+@handles("newgrp")
+def newgrp(call: Call) -> None:
+    """newgrp starts a shell with another group, reading its commands from the input."""
+    call.analyzer.dispatch([Arg("sh")], call.env, call.stdin, call.piped)
+
+
+@handles("scalar")
+def scalar(call: Call) -> None:
+    """git's second front end: it registers repositories and rewrites git's configuration."""
+    if call.args[:1] in (["list"], ["help"], ["version"]) or call.has("--help", "-h"):
+        return
+    call.analyzer.flag(
+        "git-config-write", "scalar rewrites git's configuration and schedules maintenance"
+    )
+
+
+@handles("run-parts")
+def run_parts(call: Call) -> None:
+    if call.has("--test", "--list"):
+        return
+    call.analyzer.flag("unknown-command", "run-parts runs every program in a directory")
 
 
 @handles("su", "runuser", "sg")

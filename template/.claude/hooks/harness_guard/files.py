@@ -568,7 +568,11 @@ def find(call: Call) -> None:
             ):
                 deletes = True  # -exec rm {} +: the same matches -delete would take
             else:
-                inner = [Arg(UNKNOWN_ARG, unknown=True) if w == "{}" else w for w in command]
+                # {} is a match: which files it reads is judged below (_find_exec_reads).
+                inner = [
+                    Arg(UNKNOWN_ARG, unknown=True, candidates=()) if w == "{}" else w
+                    for w in command
+                ]
                 if inner:
                     execs.append(inner)
             k = end + 1

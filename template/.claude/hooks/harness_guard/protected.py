@@ -78,6 +78,9 @@ PROTECTED: tuple[ProtectedPath, ...] = (
     P(".claude/commands/**", ASK, "guard-agent-extensions", "a Claude Code slash command"),
     P(".claude/agents/**", ASK, "guard-agent-extensions", "a Claude Code subagent definition"),
     P(".claude/skills/**", ASK, "guard-agent-extensions", "a Claude Code skill"),
+    # Whatever else Claude Code reads from its directory (rules, output styles, what a later
+    # version adds): reviewed too, rather than listed one by one.
+    P(".claude/**", ASK, "guard-agent-extensions", "Claude Code's project configuration"),
     P(".codex/**", DENY, "guard-agent-config", "the Codex configuration"),
     P(".gemini/**", DENY, "guard-agent-config", "the Gemini CLI configuration"),
     P(".cursor/**", DENY, "guard-agent-config", "the Cursor configuration"),
