@@ -27,6 +27,7 @@ from .redteam.adaptive import ADAPTIVE, FALSE_POSITIVES
 from .redteam.corpus import ATTACKS, CLASSES, EVERYDAY, Attack, Everyday
 from .redteam.round3 import FALSE_POSITIVES_R3, ROUND3
 from .redteam.round4 import FALSE_POSITIVES_R4, ROUND4
+from .redteam.round5 import FALSE_POSITIVES_R5, ROUND5
 
 ROOT = REPO_ROOT / "template"
 sys.path.insert(0, str(ROOT / ".claude" / "hooks"))
@@ -130,11 +131,17 @@ ASKED_ON_PURPOSE = {
 def test_the_corpus_covers_every_class() -> None:
     for name in CLASSES:
         assert sum(attack.cls == name for attack in ATTACKS) >= 12, name
-    ids = [attack.id for attack in (*ATTACKS, *ADAPTIVE, *ROUND3, *ROUND4)]
+    ids = [attack.id for attack in (*ATTACKS, *ADAPTIVE, *ROUND3, *ROUND4, *ROUND5)]
     assert len(set(ids)) == len(ids)
     everyday = [
         command.id
-        for command in (*EVERYDAY, *FALSE_POSITIVES, *FALSE_POSITIVES_R3, *FALSE_POSITIVES_R4)
+        for command in (
+            *EVERYDAY,
+            *FALSE_POSITIVES,
+            *FALSE_POSITIVES_R3,
+            *FALSE_POSITIVES_R4,
+            *FALSE_POSITIVES_R5,
+        )
     ]
     assert len(set(everyday)) == len(everyday)
     assert set(LEFT_TO_THE_SANDBOX) <= set(ids)
@@ -143,8 +150,14 @@ def test_the_corpus_covers_every_class() -> None:
 
 @pytest.mark.parametrize(
     ("attacks", "name"),
-    [(ATTACKS, "corpus"), (ADAPTIVE, "adaptive"), (ROUND3, "round 3"), (ROUND4, "round 4")],
-    ids=["corpus", "adaptive", "round3", "round4"],
+    [
+        (ATTACKS, "corpus"),
+        (ADAPTIVE, "adaptive"),
+        (ROUND3, "round 3"),
+        (ROUND4, "round 4"),
+        (ROUND5, "round 5"),
+    ],
+    ids=["corpus", "adaptive", "round3", "round4", "round5"],
 )
 def test_the_hook_stops_the_attacks(world: Path, attacks: tuple[Attack, ...], name: str) -> None:
     allowed = {
@@ -168,12 +181,14 @@ def test_the_hook_stops_the_attacks(world: Path, attacks: tuple[Attack, ...], na
         (FALSE_POSITIVES, "adaptive false positives"),
         (FALSE_POSITIVES_R3, "round 3 false positives"),
         (FALSE_POSITIVES_R4, "round 4 false positives"),
+        (FALSE_POSITIVES_R5, "round 5 false positives"),
     ],
     ids=[
         "everyday",
         "adaptive-false-positives",
         "round3-false-positives",
         "round4-false-positives",
+        "round5-false-positives",
     ],
 )
 def test_the_hook_allows_everyday_work(
