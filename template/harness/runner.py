@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
+from .gates import SKIP_EXIT_CODE
 from .jobs import Job
 from .tasks import STEPS
 
@@ -29,9 +30,8 @@ PASSED = "passed"
 FAILED = "failed"
 TIMED_OUT = "timed out"
 SKIPPED_NETWORK = "skipped: needs network"
-# A step that cannot run here (no browser, no network...) exits with 77, the code automake and
-# meson use for "skipped", after printing a line that starts with "skipped:".
-SKIP_EXIT_CODE = 77
+# A step that cannot run here (no browser, no network...) exits with SKIP_EXIT_CODE (77, the
+# code automake and meson use for "skipped"), after printing a line that starts with "skipped:".
 # How long a timed-out job's processes get to exit after SIGTERM before they are killed.
 KILL_GRACE_SECONDS = 5.0
 

@@ -22,6 +22,7 @@ from pathlib import Path
 from types import ModuleType
 
 from . import generate
+from .gates import failed, passed
 from .generate import JobSpec
 
 WORKFLOWS_DIR = Path(".github") / "workflows"
@@ -185,10 +186,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             (root / change.path).write_text(change.text, encoding="utf-8")
             print(f"{change.path.as_posix()}: wrote {change.part}")
     if result.problems or (options.check and result.changes):
-        print(f"sync: FAILED: {len(result.problems) + len(result.changes)} problem(s)")
-        return 1
+        return failed("sync", f"{len(result.problems) + len(result.changes)} problem(s)")
     if not result.changes:
-        print(f"sync: OK: the generated parts already match {JOBS_FILE.as_posix()}")
+        return passed("sync", f"the generated parts already match {JOBS_FILE.as_posix()}")
     return 0
 
 

@@ -3,6 +3,8 @@
 
 Each gate is a module run as ``python -m harness.gates.<name>`` from the project root (or with
 ``--root``). It prints what disagrees and how to fix it, and exits 1; or one ``OK`` line and 0.
+The closing line is always ``<gate>: FAILED: ...`` or ``<gate>: OK: ...``, printed by ``failed``
+and ``passed`` below, so the local runner's output and the CI logs read the same for every gate.
 
 * ``protection_sync``: the branch-protection files require exactly the checks the pull-request
   workflows produce, and keep the protection settings (no force pushes, code-owner review...).
@@ -15,7 +17,14 @@ Each gate is a module run as ``python -m harness.gates.<name>`` from the project
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
+from typing import TextIO
+
+# The exit code for "this could not run here" (no browser, no database, no commit yet): the
+# code automake and the local runner (harness/runner.py) read as skipped, never as passed.
+# Every job that can skip returns this one constant.
+SKIP_EXIT_CODE = 77
 
 
 def parser(prog: str, description: str) -> argparse.ArgumentParser:
@@ -28,6 +37,18 @@ def parser(prog: str, description: str) -> argparse.ArgumentParser:
         help="the project's root directory (default: the current directory)",
     )
     return result
+
+
+def failed(gate: str, detail: str, *, stream: TextIO | None = None) -> int:
+    """Print a gate's closing ``<gate>: FAILED: <detail>`` line; return its exit code, 1."""
+    print(f"{gate}: FAILED: {detail}", file=stream or sys.stdout)
+    return 1
+
+
+def passed(gate: str, detail: str) -> int:
+    """Print a gate's closing ``<gate>: OK: <detail>`` line; return its exit code, 0."""
+    print(f"{gate}: OK: {detail}")
+    return 0
 
 
 def relative(path: Path, root: Path) -> str:

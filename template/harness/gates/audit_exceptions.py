@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-from harness.gates import parser, relative
+from harness.gates import failed, parser, passed, relative
 
 GATE = "audit-exceptions"
 IGNORE_FILE = Path(".github") / "security" / "pip-audit-ignore.txt"
@@ -161,22 +161,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     if problems:
         for problem in problems:
             print(problem, file=sys.stderr if options.print_flags else sys.stdout)
-        print(
-            f"{GATE}: FAILED: {len(problems)} problem(s) in {shown}; the format is "
+        return failed(
+            GATE,
+            f"{len(problems)} problem(s) in {shown}; the format is "
             "'<ID> <sunset YYYY-MM-DD> <reason>'",
-            file=sys.stderr if options.print_flags else sys.stdout,
+            stream=sys.stderr if options.print_flags else sys.stdout,
         )
-        return 1
     if options.print_flags:
         print(shlex.join(flag for entry in entries for flag in ("--ignore-vuln", entry.id)))
         return 0
     if not path.exists():
-        print(f"{GATE}: OK: no {shown}, so no vulnerability is ignored")
-        return 0
+        return passed(GATE, f"no {shown}, so no vulnerability is ignored")
     soonest = min((entry.sunset for entry in entries), default=None)
     detail = f"; the first expires on {soonest.isoformat()}" if soonest else ""
-    print(f"{GATE}: OK: {len(entries)} exception(s) in {shown}{detail}")
-    return 0
+    return passed(GATE, f"{len(entries)} exception(s) in {shown}{detail}")
 
 
 if __name__ == "__main__":

@@ -23,7 +23,7 @@ from commitizen.config.base_config import BaseConfig
 from commitizen.exceptions import CommitizenException
 from commitizen.factory import committer_factory
 
-from harness.gates import parser, relative
+from harness.gates import failed, parser, passed, relative
 from harness.workflows import WorkflowError, load_workflows
 
 GATE = "commit-types"
@@ -138,8 +138,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         rule, accepted = commitizen_types(root)
         checks = title_checks(root)
     except (CommitTypesError, WorkflowError) as error:
-        print(f"{GATE}: FAILED: {error}")
-        return 1
+        return failed(GATE, str(error))
     problems: list[str] = []
     if not checks:
         problems.append(
@@ -152,11 +151,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"commitizen ({rule}) accepts: {' '.join(accepted)}")
         for problem in problems:
             print(f"  {problem}")
-        print(f"{GATE}: FAILED: {len(problems)} problem(s)")
-        return 1
+        return failed(GATE, f"{len(problems)} problem(s)")
     places = ", ".join(check.where for check in checks)
-    print(f"{GATE}: OK: {places} allows the {len(accepted)} types commitizen ({rule}) accepts")
-    return 0
+    return passed(GATE, f"{places} allows the {len(accepted)} types commitizen ({rule}) accepts")
 
 
 if __name__ == "__main__":

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
 
-from harness.gates import parser, relative
+from harness.gates import failed, parser, passed, relative
 from harness.sync import TABLE, WORKFLOW, drift, project_package
 from harness.workflows import WORKFLOWS_DIR, Job, Workflow, WorkflowError, load_workflows
 
@@ -169,28 +169,26 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         workflows = load_workflows(root)
     except WorkflowError as error:
-        print(f"{GATE}: FAILED: {error}")
-        return 1
+        return failed(GATE, str(error))
     try:
         jobs, steps = local_jobs(root)
     except Exception as error:  # a broken jobs.py or tasks.py: say so, whatever it raised
-        print(
-            f"{GATE}: FAILED: cannot read JOBS from {JOBS_FILE.as_posix()} and STEPS from "
-            f"{TASKS_FILE.as_posix()}: {type(error).__name__}: {error}"
+        return failed(
+            GATE,
+            f"cannot read JOBS from {JOBS_FILE.as_posix()} and STEPS from "
+            f"{TASKS_FILE.as_posix()}: {type(error).__name__}: {error}",
         )
-        return 1
     problems = compare(workflows, jobs, steps, root)
     problems += [f"{path}: {sentence}" for path, sentence in drift(root, {WORKFLOW, TABLE}).items()]
     if problems:
         for problem in problems:
             print(problem)
-        print(f"{GATE}: FAILED: {len(problems)} problem(s)")
-        return 1
-    print(
-        f"{GATE}: OK: the {len(jobs)} local jobs and the workflow jobs are twins, "
-        "each running the same entry point"
+        return failed(GATE, f"{len(problems)} problem(s)")
+    return passed(
+        GATE,
+        f"the {len(jobs)} local jobs and the workflow jobs are twins, "
+        "each running the same entry point",
     )
-    return 0
 
 
 if __name__ == "__main__":

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from harness.gates import parser, relative
+from harness.gates import failed, parser, passed, relative
 from harness.sync import PROTECTION, drift
 from harness.workflows import Workflow, WorkflowError, load_workflows
 
@@ -264,14 +264,13 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"  {problem}")
     count = len(general) + sum(len(report.problems) for report in reports)
     if count:
-        print(f"{GATE}: FAILED: {count} problem(s) in {len(failing)} of {len(reports)} file(s)")
-        return 1
+        return failed(GATE, f"{count} problem(s) in {len(failing)} of {len(reports)} file(s)")
     files = ", ".join(f"{Path(report.path).name} ({report.required})" for report in reports)
-    print(
-        f"{GATE}: OK: {files} require exactly the checks their pull requests produce, "
-        "with the protection settings in place"
+    return passed(
+        GATE,
+        f"{files} require exactly the checks their pull requests produce, "
+        "with the protection settings in place",
     )
-    return 0
 
 
 if __name__ == "__main__":
