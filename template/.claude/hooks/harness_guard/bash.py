@@ -85,6 +85,27 @@ define(
 )
 
 
+def tracked_only(args: Sequence[Arg]) -> bool:
+    """Whether git ls-files / diff --name-only with ``args`` lists tracked files alone.
+
+    Short options combine (``-co``, ``-to``, ``-zo``), so any of o, i, x or X in a cluster
+    (others, ignored, exclude) counts, as do the long forms and --no-index.
+    """
+    for arg in args:
+        text = str(arg)
+        if arg.unknown:
+            return False
+        if text.startswith("--"):
+            if text.startswith(("--o", "--i", "--ex", "--no-index", "--directory")):
+                return False
+        elif text.startswith("-") and set(text[1:]) & set("oixX"):
+            return False
+    return True
+
+
+_PROC_ALIAS = re.compile(r"^/proc/(self|thread-self|\d+)/(root|cwd)(/.*)?$")
+
+
 def _mktemp_path(args: Sequence[str], cwd: str | None) -> str | None:
     """The path ``mktemp ARGS`` prints, its random letters left as the template's X's.
 
@@ -449,10 +470,9 @@ class Analyzer:
         script = word.parts[0].script
         if len(script) != 1 or script[0].redirs or script[0].assigns or script[0].nested:
             return False
-        argv = [str(arg) for arg in self.argv(script[0].words)]
-        others = ("-o", "--others", "-i", "--ignored", "--no-index", "-C", "-c")
+        argv = self.argv(script[0].words)
         if argv[:2] == ["git", "ls-files"] or argv[:3] == ["git", "diff", "--name-only"]:
-            return not any(a.startswith(others) for a in argv[2:])
+            return tracked_only(argv[2:])
         return False
 
     def loop_candidates(self, word: Word) -> tuple[Arg, ...] | None:
@@ -467,6 +487,9 @@ class Analyzer:
         candidates: list[Arg] = []
         try:
             for value in values:
+                if value.unknown:  # a tracked file's name: read anything, write nothing known
+                    candidates.append(Arg(UNKNOWN, unknown=True, candidates=()))
+                    continue
                 self.vars[name] = str(value)
                 # A glob in the loop's words stands for what it matches, quoted "$f" or not.
                 candidates += [Arg(a, glob=a.glob or value.glob) for a in self.expand(word)]
@@ -496,10 +519,9 @@ class Analyzer:
             return self.cwd
         if argv[0] == "mktemp":
             return _mktemp_path(argv[1:], self.cwd)
-        if argv == ["git", "rev-parse", "--show-toplevel"] and self.cwd is not None:
-            project = self.project.rstrip("/")
-            if self.cwd == project or self.cwd.startswith(project + "/"):
-                return project
+        if argv == ["git", "rev-parse", "--show-toplevel"] and self.cwd == self.project:
+            # At the root only: below it, a repository this command makes is the top level.
+            return self.project
         if argv[0] == "echo" and not any(a.startswith("-") for a in argv[1:2]):
             return " ".join(argv[1:])
         if argv[0] == "printf" and len(argv) >= 2 and argv[1] in ("%s", "%s\\n", "%s "):
@@ -522,6 +544,15 @@ class Analyzer:
             return None
         else:
             path = os.path.normpath(os.path.join(self.cwd, arg))
+        alias = _PROC_ALIAS.match(path)
+        if alias is not None:
+            # /proc/self/root/x is /x and /proc/self/cwd/x is ./x: the kernel resolves them.
+            if alias.group(2) == "cwd":
+                if self.cwd is None or alias.group(1) not in ("self", "thread-self"):
+                    return None
+                path = os.path.normpath(self.cwd + "/" + (alias.group(3) or "").lstrip("/"))
+            else:
+                path = "/" + os.path.normpath(alias.group(3) or "/").lstrip("/")
         for link, target in self.links.items():
             if path == link or path.startswith(link + "/"):
                 return target + path[len(link) :]
@@ -586,6 +617,11 @@ class Analyzer:
                 )
             return
         if arg in DEVICES:
+            return
+        if arg.unknown and arg.candidates:
+            # A loop variable's every value (each a path the loop's words name or match).
+            for candidate in arg.candidates:
+                self.check_write(candidate, what=what, delete=delete)
             return
         self.write_targets.append(None if arg.unknown or arg.glob else self.absolute(arg))
         key = (str(arg), arg.unknown, arg.glob, what, delete, self.cwd, len(self.links))
@@ -836,7 +872,12 @@ class Analyzer:
                     words = argv[3:] if len(argv) > 2 and argv[2] == "in" else []
                     if words and not any(w.opaque or _CODE_CHARS.search(w) for w in words):
                         self.plain_vars.add(str(argv[1]))
-                    if name != "case" and words and not any(w.unknown for w in words):
+                    if (
+                        name != "case"
+                        and words
+                        and all(not w.unknown or w.candidates == () for w in words)
+                    ):
+                        # Known words, and $(git ls-files) (names of tracked files).
                         self.loop_values[str(argv[1])] = tuple(words)
                 return
             break
@@ -873,8 +914,10 @@ class Analyzer:
             if is_shell_script(path):
                 self.run_script_file(path, argv[1:])
                 return
-        if name in CODE_LOADERS or _versionless(name) in CODE_LOADERS:
-            self.check_written_code(name)
+        found = handler_for(name)
+        loader = found[0] if found is not None else name
+        if name in CODE_LOADERS or loader in CODE_LOADERS or _versionless(name) in CODE_LOADERS:
+            self.check_written_code(loader)
         elif "/" not in head and self.wrote_program(name):
             self.flag(
                 "run-written-code",
@@ -882,7 +925,6 @@ class Analyzer:
                 f"{name}; write it first (so it can be reviewed), then run",
             )
             return
-        found = handler_for(name)
         if found is not None:
             canonical, handler = found
             handler(Call(self, canonical, argv[1:], env, stdin, piped))
@@ -916,6 +958,13 @@ class Analyzer:
             return True
         targets = {*self.written, *(t for t in self.write_targets if t is not None)}
         return any(t == path or t.startswith(path.rstrip("/") + "/") for t in targets)
+
+    def wrote_config(self, names: frozenset[str]) -> bool:
+        """Whether this command wrote a file with one of ``names`` (or somewhere unknown)."""
+        if None in self.write_targets:
+            return True
+        targets = {*self.written, *(t for t in self.write_targets if t is not None)}
+        return any(os.path.basename(path) in names for path in targets)
 
     def wrote_program(self, name: str) -> bool:
         """Whether this command wrote a file ``name`` into a bin directory (``.venv/bin``...)."""
@@ -997,7 +1046,14 @@ def _versionless(name: str) -> str:
 
 
 # Names under which Debian installs or chooses a program the guard has a handler for.
-ALIASES = {"editor": "vim", "sensible-editor": "vim", "select-editor": "vim", "rvim": "vim"}
+ALIASES = {
+    "editor": "vim",
+    "sensible-editor": "vim",
+    "select-editor": "vim",
+    "rvim": "vim",
+    "make-first-existing-target": "make",
+    "gmake": "make",
+}
 
 
 def handler_for(name: str) -> tuple[str, Callable[[Call], None]] | None:
@@ -1566,12 +1622,30 @@ TOOL_VARIABLES = re.compile(
     r"^[A-Za-z]{2,}RC$|"
     r"^(UV_.*|LESS.*|MORE|GZIP|BZIP2?|XZ_DEFAULTS|RSYNC_.*|TAR_.*|ZIP|UNZIP|PYTEST_.*)$|"
     # Programs make and build scripts run by these names; editors' start-up commands.
-    r"^(CC|CXX|CPP|LD|AR|AS|FC|SHELL|BROWSER|VIMINIT|EXINIT|MYVIMRC)$"
+    r"^(CC|CXX|CPP|LD|AR|AS|FC|SHELL|BROWSER|VIMINIT|EXINIT|MYVIMRC)$|"
+    # Code an interpreter loads at start-up: Tcl's init.tcl, perl -d's debugger, Lua's init,
+    # Python's breakpoint hook and warning categories (imported by name), PHP's ini.
+    r"^[A-Za-z][A-Za-z0-9_]*(_LIBRARY|_INIT|_INIT_\d+_\d+|_STARTUP|LIBPATH)$|"
+    r"^(PERL5DB.*|PERLDB_OPTS|PYTHONBREAKPOINT|PYTHONWARNINGS|LUA_PATH.*|LUA_CPATH.*)$|"
+    r"^(R_PROFILE.*|R_ENVIRON.*|PHPRC|PHP_INI_SCAN_DIR|NODE_REPL_EXTERNAL_MODULE)$"
 )
 # Variables that name where a program writes: each value is checked as a write target.
 LOCATION_VARIABLES = re.compile(
     r"^([A-Za-z][A-Za-z0-9_]*(_DIR|_DIRECTORY|_FILE|_OUTPUT|_LOG|_COVERAGE|_PREFIX|_CACHE))$|"
-    r"^(NODE_V8_COVERAGE|PYTHONPYCACHEPREFIX|SSLKEYLOGFILE|TMP|TEMP)$"
+    r"^(NODE_V8_COVERAGE|PYTHONPYCACHEPREFIX|SSLKEYLOGFILE|TMP|TEMP|TMPDIR)$"
+)
+# Location variables that only say where a tool keeps its cache or data: once the write there is
+# checked (above), nothing else changes.
+WRITE_LOCATIONS = frozenset(
+    {"COVERAGE_FILE", "MYPY_CACHE_DIR", "RUFF_CACHE_DIR", "UV_CACHE_DIR", "TMPDIR"}
+)
+# What uv --python / UV_PYTHON may name without naming a file: a version, an implementation, a
+# name on PATH (3.12, cpython@3.12, pypy3.10, python3.13, >=3.11).
+UV_PYTHON_REQUEST = re.compile(r"[A-Za-z0-9@<>=!~.,+_-]*")
+# PYTEST_ADDOPTS values that only change what pytest prints or when it stops.
+QUIET_PYTEST_OPTION = re.compile(
+    r"-(q+|v+|x|s|r[a-zA-Z]+)|--(tb=\w+|no-header|no-summary|lf|ff|maxfail=\d+|durations=\d+)"
+    r"|--(strict-markers|color=\w+|showlocals|no-cov)"
 )
 # Tool variables that only make a tool stricter, quieter or offline.
 QUIET_TOOL_VARIABLES = frozenset(
@@ -1624,6 +1698,12 @@ def harmless_setting(analyzer: Analyzer, name: str, value: Arg) -> bool:
     """The few known values of injection variables that change nothing the guard relies on."""
     if value.unknown:
         return False
+    if name in WRITE_LOCATIONS:
+        return True  # the write there was checked with the other location variables
+    if name == "UV_PYTHON":
+        return UV_PYTHON_REQUEST.fullmatch(str(value)) is not None
+    if name == "PYTEST_ADDOPTS":
+        return all(QUIET_PYTEST_OPTION.fullmatch(word) for word in str(value).split())
     if name in ("PAGER", "GIT_PAGER", "MANPAGER"):
         return str(value) in PLAIN_PAGERS
     if name == "PYTHONPATH":
@@ -1999,6 +2079,8 @@ def dev_tool(call: Call) -> None:
             call.analyzer.check_read(arg)
 
 
+# The files ruff reads its settings from: one written by the same command restyles as options do.
+RUFF_CONFIGS = frozenset({"ruff.toml", ".ruff.toml", "pyproject.toml"})
 # ruff options that change what a fix or a format writes, away from the project's settings.
 RUFF_STYLE_OPTIONS = (
     "--line-length", "--config", "--select", "--extend-select", "--unsafe-fixes", "--preview",
@@ -2016,16 +2098,19 @@ def _ruff_rewrites(call: Call) -> None:
     args = [str(arg) for arg in call.args]
     writes = args[:1] == ["format"] and not {"--check", "--diff"} & set(args)
     writes = writes or (args[:1] == ["check"] and ("--fix" in args or "--unsafe-fixes" in args))
-    if not writes or not any(a.split("=", 1)[0] in RUFF_STYLE_OPTIONS for a in args):
+    analyzer = call.analyzer
+    restyled = any(a.split("=", 1)[0] in RUFF_STYLE_OPTIONS for a in args)
+    if not writes or not (restyled or analyzer.wrote_config(RUFF_CONFIGS)):
         return
     operands = [arg for arg in call.args[1:] if not arg.startswith("-")] or [Arg(".")]
-    analyzer = call.analyzer
     for operand in operands:
         path = analyzer.absolute(operand)
         if path is None:
             analyzer.flag("unknown-word", "cannot tell which files ruff rewrites")
             return
         for entry, candidate in protected_targets(analyzer.project, analyzer.home):
+            if not entry.sandbox:
+                continue  # .git and the secret fixtures: no Python file ruff would restyle
             if candidate == path or candidate.startswith(path.rstrip("/") + "/"):
                 analyzer.flag_protected(entry, "rewrite (ruff with other settings)", candidate)
                 return

@@ -20,10 +20,12 @@ from .bash import (
     DEV_TOOLS,
     NO_FILE_OPERANDS,
     SHELLS,
+    UV_PYTHON_REQUEST,
     Arg,
     Call,
     check_assignment,
     handles,
+    tracked_only,
     unknown_program,
 )
 from .protocol import ASK, DENY
@@ -341,10 +343,16 @@ def wrapper(call: Call) -> None:
             if word in ("-c", "--command"):
                 run_code(call, call.args[k + 1], "flock command")
                 return
-    if call.name in SHELL_WHEN_BARE and len(operands) <= skip:
-        # No program: these start a shell, which reads its commands from the input.
-        analyzer.dispatch([Arg("sh")], call.env, call.stdin, call.piped)
-        return
+    if call.name in SHELL_WHEN_BARE:
+        # Options may follow the architecture (setarch x86_64 -R PROGRAM); no program at all
+        # starts a shell, which reads its commands from the input.
+        program = list(operands[skip:])
+        while program and program[0].startswith("-") and not program[0].unknown:
+            program = program[1:]
+        if not program:
+            analyzer.dispatch([Arg("sh")], call.env, call.stdin, call.piped)
+            return
+        operands = [*operands[:skip], *program]
     if call.name.startswith("ld") and any(
         option in ("--preload", "--audit", "--library-path") for option, _ in call.options
     ):
@@ -451,13 +459,19 @@ def _listed_secret(call: Call, arg_files: list[Arg]) -> str | None:
     if (
         name == "git"
         and sub[:1] in (["diff"], ["ls-files"], ["show"], ["log"])
-        and not any(a.startswith(("-o", "--others", "-i", "--ignored")) for a in sub)
+        and tracked_only(argv[2:])
     ):
         return None  # tracked files only
     if name in ("find", "fd", "fdfind", "ls", "rg", "grep", "tree"):
         starts = [a for a in argv[1:] if not a.startswith("-") and "*" not in a] or [Arg(".")]
         if name == "find":
-            starts = [a for a in argv[1:] if not a.startswith(("-", "(", "!"))][:1] or [Arg(".")]
+            # Every starting point: the words before the expression's first test.
+            starts = []
+            for word in argv[1:]:
+                if word.startswith(("-", "(", "!")):
+                    break
+                starts.append(word)
+            starts = starts or [Arg(".")]
         if name in ("rg", "grep") and starts and "--files" not in sub:
             starts = starts[1:] or [Arg(".")]
         names = _find_names(argv) if name == "find" else []
@@ -1392,7 +1406,6 @@ def uv(call: Call) -> None:
 
 # What ``uv --python`` may name without naming a file: a version, an implementation, a name on
 # PATH (3.12, cpython@3.12, pypy3.10, python3.13, >=3.11).
-_UV_PYTHON_REQUEST = re.compile(r"[A-Za-z0-9@<>=!~.,+_-]*")
 
 
 _UV_WORDS = frozenset(
@@ -1423,7 +1436,7 @@ def _uv_interpreters(call: Call) -> None:
             value = Arg(text.partition("=")[2], unknown=arg.unknown)
         else:
             continue
-        if value.opaque or not _UV_PYTHON_REQUEST.fullmatch(str(value)):
+        if value.opaque or not UV_PYTHON_REQUEST.fullmatch(str(value)):
             call.analyzer.flag(
                 "unknown-command", f"uv --python {value} runs that program as the interpreter"
             )

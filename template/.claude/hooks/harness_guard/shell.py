@@ -93,6 +93,12 @@ class Cmd:
         return not (self.assigns or self.words or self.redirs or self.nested or self.stdin)
 
 
+# Reserved words after which the next word starts a command (``do case ...``).
+_COMMAND_STARTS = frozenset(
+    {"do", "then", "else", "elif", "if", "while", "until", "{", "!", "time"}
+)
+
+
 def _continued(line: str) -> bool:
     """Whether ``line`` ends in an unescaped backslash (a line continuation)."""
     return (len(line) - len(line.rstrip("\\"))) % 2 == 1
@@ -254,10 +260,20 @@ class Parser:
             return True
         # A reserved word only starts a command: after a redirection or an assignment bash runs
         # a program named ``case`` instead.
-        at_start = not cur.words and not cur.assigns and not cur.redirs
+        at_start = (
+            not cur.assigns
+            and not cur.redirs
+            and all(w.literal() in _COMMAND_STARTS and not w.is_quoted() for w in cur.words)
+        )
         if at_start and unquoted and literal == "case":
             self.cases.append("head")
-        elif state == "head" and unquoted and literal == "in" and len(cur.words) == 2:
+        elif (
+            state == "head"
+            and unquoted
+            and literal == "in"
+            and len(cur.words) >= 2
+            and cur.words[-2].literal() == "case"
+        ):
             self.cases[-1] = "pattern"
         elif state == "body" and at_start and unquoted and literal == "esac":
             self.cases.pop()
