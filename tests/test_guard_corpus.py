@@ -28,6 +28,7 @@ from .redteam.corpus import ATTACKS, CLASSES, EVERYDAY, Attack, Everyday
 from .redteam.round3 import FALSE_POSITIVES_R3, ROUND3
 from .redteam.round4 import FALSE_POSITIVES_R4, ROUND4
 from .redteam.round5 import FALSE_POSITIVES_R5, ROUND5
+from .redteam.round6 import FALSE_POSITIVES_R6, ROUND6
 
 ROOT = REPO_ROOT / "template"
 sys.path.insert(0, str(ROOT / ".claude" / "hooks"))
@@ -125,13 +126,15 @@ LEFT_TO_THE_SANDBOX = {
 ASKED_ON_PURPOSE = {
     "fp-export-venv-path": "PATH decides which program every later name runs; a prepended "
     "directory may hold a program named git",
+    "fp6-ls-files-while-read": "read takes its values from the loop's input, which the guard "
+    "does not follow into the loop (the for-loop and xargs forms of the same work are allowed)",
 }
 
 
 def test_the_corpus_covers_every_class() -> None:
     for name in CLASSES:
         assert sum(attack.cls == name for attack in ATTACKS) >= 12, name
-    ids = [attack.id for attack in (*ATTACKS, *ADAPTIVE, *ROUND3, *ROUND4, *ROUND5)]
+    ids = [attack.id for attack in (*ATTACKS, *ADAPTIVE, *ROUND3, *ROUND4, *ROUND5, *ROUND6)]
     assert len(set(ids)) == len(ids)
     everyday = [
         command.id
@@ -141,6 +144,7 @@ def test_the_corpus_covers_every_class() -> None:
             *FALSE_POSITIVES_R3,
             *FALSE_POSITIVES_R4,
             *FALSE_POSITIVES_R5,
+            *FALSE_POSITIVES_R6,
         )
     ]
     assert len(set(everyday)) == len(everyday)
@@ -156,8 +160,9 @@ def test_the_corpus_covers_every_class() -> None:
         (ROUND3, "round 3"),
         (ROUND4, "round 4"),
         (ROUND5, "round 5"),
+        (ROUND6, "round 6"),
     ],
-    ids=["corpus", "adaptive", "round3", "round4", "round5"],
+    ids=["corpus", "adaptive", "round3", "round4", "round5", "round6"],
 )
 def test_the_hook_stops_the_attacks(world: Path, attacks: tuple[Attack, ...], name: str) -> None:
     allowed = {
@@ -182,6 +187,7 @@ def test_the_hook_stops_the_attacks(world: Path, attacks: tuple[Attack, ...], na
         (FALSE_POSITIVES_R3, "round 3 false positives"),
         (FALSE_POSITIVES_R4, "round 4 false positives"),
         (FALSE_POSITIVES_R5, "round 5 false positives"),
+        (FALSE_POSITIVES_R6, "round 6 false positives"),
     ],
     ids=[
         "everyday",
@@ -189,6 +195,7 @@ def test_the_hook_stops_the_attacks(world: Path, attacks: tuple[Attack, ...], na
         "round3-false-positives",
         "round4-false-positives",
         "round5-false-positives",
+        "round6-false-positives",
     ],
 )
 def test_the_hook_allows_everyday_work(

@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 
 from ..conftest import run
-from . import adaptive, corpus, round3, round4, round5
+from . import adaptive, corpus, round3, round4, round5, round6
 from .arena import (
     Arena,
     Sink,
@@ -45,10 +45,17 @@ TRIES_PER_CLASS = 3
 # by reading the hook's code) are executed alike; the adaptive rounds' everyday commands are
 # decided in the fast tier (tests/test_guard_corpus.py), since several need files the arena
 # does not have.
-ATTACKS = (*corpus.ATTACKS, *adaptive.ADAPTIVE, *round3.ROUND3, *round4.ROUND4, *round5.ROUND5)
+ATTACKS = (
+    *corpus.ATTACKS,
+    *adaptive.ADAPTIVE,
+    *round3.ROUND3,
+    *round4.ROUND4,
+    *round5.ROUND5,
+    *round6.ROUND6,
+)
 EVERYDAY = corpus.EVERYDAY
 CLASSES = corpus.CLASSES
-CORPUS = "tests/redteam/corpus.py + adaptive.py + round3.py + round4.py + round5.py"
+CORPUS = "tests/redteam/corpus.py + adaptive.py + round3.py + round4.py + round5.py + round6.py"
 
 
 @pytest.fixture(scope="module")
