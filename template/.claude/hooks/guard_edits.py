@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# Owned by Harness: change it upstream, or expect copier update to merge your edits.
 """PreToolUse guard for file edits (Claude Code ``Edit|Write|MultiEdit|NotebookEdit``).
 
 Standard library only, Python 3.10+. Each target path (``file_path``, ``notebook_path``,

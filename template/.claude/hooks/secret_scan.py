@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# Owned by Harness: change it upstream, or expect copier update to merge your edits.
 """The harness' own secret scanner: an importable module and a command-line tool.
 
 Standard library only, so it runs wherever Python 3.10+ runs (agent hooks, pre-commit, CI).

@@ -1,3 +1,4 @@
+# Owned by Harness: change it upstream, or expect copier update to merge your edits.
 """``python3 -m harness_guard docs [--check] [--file PATH]``, run in ``.claude/hooks``.
 
 Writes the table of every rule in the registry between the ``rules:begin``/``rules:end``

@@ -1,3 +1,4 @@
+# Owned by Harness: change it upstream, or expect copier update to merge your edits.
 """The Bash policy: walk every simple command of a shell command and decide, failing closed.
 
 Every word is either resolved statically (literal text, a variable assigned earlier in the same

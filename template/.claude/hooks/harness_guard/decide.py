@@ -1,3 +1,4 @@
+# Owned by Harness: change it upstream, or expect copier update to merge your edits.
 """The two decisions the hook scripts make: one shell command, one file edit.
 
 Both fail closed: the walk denies at the first deny rule, asks when any ask rule fired, and runs

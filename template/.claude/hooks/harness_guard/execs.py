@@ -1,3 +1,4 @@
+# Owned by Harness: change it upstream, or expect copier update to merge your edits.
 """Commands that run other code: wrappers, shells, interpreters, package tools and the network.
 
 A wrapper is unwrapped and the command it runs is checked like any other. Code handed to a

@@ -1,3 +1,4 @@
+# Owned by Harness: change it upstream, or expect copier update to merge your edits.
 """File commands: which paths each one writes, deletes, moves, links or reads.
 
 The handlers here only find a command's targets; what a target may be is decided in one place,

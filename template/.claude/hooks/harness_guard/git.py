@@ -1,3 +1,4 @@
+# Owned by Harness: change it upstream, or expect copier update to merge your edits.
 """git and gh: history, remotes, hooks, configuration and the secret scan at commit and push.
 
 git is parsed in two steps: its global options (``-C``, ``-c``, ``--git-dir``...), then one

@@ -1,3 +1,4 @@
+# Owned by Harness: change it upstream, or expect copier update to merge your edits.
 """The one list of protected paths: what agents may not change (or read) on their own.
 
 This list feeds the Bash and Edit/Write guards of this package, the OS sandbox settings

@@ -1,3 +1,4 @@
+# Owned by Harness: change it upstream, or expect copier update to merge your edits.
 """How the hooks talk to each agent: input, answers, the audit log, and failing closed.
 
 * reads the hook payload from stdin (size-capped) and normalises the input shapes of the supported

@@ -1,3 +1,4 @@
+# Owned by Harness: change it upstream, or expect copier update to merge your edits.
 """The rule registry: every decision the guards make names one of these rules.
 
 Each rule has an id, the decision it makes (deny, or ask a person), a one-line summary, the why,

@@ -1,3 +1,4 @@
+# Owned by Harness: change it upstream, or expect copier update to merge your edits.
 """A shell parser for the Bash guard: commands made of words made of parts.
 
 It reads a command the way bash does (quotes, escapes, ``;`` ``&&`` ``||`` ``|`` ``&``, newlines,
