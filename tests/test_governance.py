@@ -9,10 +9,12 @@ with a message that says what to fix.
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
 import subprocess
 import sys
+import tomllib
 from pathlib import Path
 from typing import Any
 
@@ -285,3 +287,28 @@ def test_parity_catches_a_workflow_job_running_another_entry_point(project: Path
     result = gate(project, "parity")
     assert result.returncode == 1
     assert "has no 'run:' step that calls 'uv run -m harness typecheck'" in result.stdout
+
+
+def test_a_release_bump_moves_the_project_version_in_the_lock_too(tmp_path: Path) -> None:
+    """`cz bump` in a project writes the new version to pyproject.toml and to uv.lock.
+
+    uv.lock records the project's own version; a bump that left it behind would leave the lock
+    stale (`uv lock --check` fails, and the next `uv run` rewrites it into an unreleased change).
+    """
+    project = render(tmp_path / "project", DEFAULT.answers, tasks=True)
+    for argv in (
+        ["git", "init", "-q", "-b", "main"],
+        ["git", "add", "-A"],
+        ["git", "-c", "user.name=T", "-c", "user.email=t@example.com", "commit", "-qm", "feat: x"],
+    ):
+        assert run(argv, project).returncode == 0
+    bump = [sys.executable, "-m", "commitizen", "bump", "--yes", "--increment", "MINOR"]
+    env = {**os.environ, "GIT_AUTHOR_NAME": "T", "GIT_AUTHOR_EMAIL": "t@example.com"}
+    env |= {"GIT_COMMITTER_NAME": "T", "GIT_COMMITTER_EMAIL": "t@example.com"}
+    result = run(bump, project, env)
+    assert result.returncode == 0, output(result)
+    assert 'version = "0.2.0"' in (project / "pyproject.toml").read_text()
+    lock = tomllib.loads((project / "uv.lock").read_text())
+    (root,) = [package for package in lock["package"] if package["name"] == "my-service"]
+    assert root["version"] == "0.2.0"
+    assert run(["git", "status", "--porcelain"], project).stdout == ""
