@@ -95,8 +95,9 @@ TEAM = groups(
     ".claude/commands/",
     ".claude/skills/",
 )
-# Split by section: the team's dependencies, Harness's tool settings.
-SHARED = groups("pyproject.toml")
+# Split by section: the team's dependencies and CI jobs, Harness's tool settings and job types.
+# Claimed before HARNESS, whose harness/ would take harness/jobs.py.
+SHARED = groups("pyproject.toml", "harness/jobs.py")
 # Written by the tools, edited by neither: Copier's record of the answers (uv.lock is made by uv
 # after the render, so a render without tasks has none).
 TOOLS = groups(".copier-answers.yml", "uv.lock")
@@ -118,7 +119,7 @@ def header_line(path: Path) -> str | None:
 
 def owner(path: str, package: str) -> str:
     """The first kind of owner whose groups claim ``path``; every rendered file must have one."""
-    kinds = (("harness", HARNESS), ("shared", SHARED), ("tools", TOOLS), ("team", TEAM))
+    kinds = (("shared", SHARED), ("harness", HARNESS), ("tools", TOOLS), ("team", TEAM))
     for kind, claims in kinds:
         if any(group.matches(path, package) for group in claims):
             return kind
