@@ -600,7 +600,7 @@ class Analyzer:
                 other = os.stat(candidate)
             except OSError:
                 continue
-            if (other.st_dev, other.st_ino) == (info.st_dev, info.st_ino):
+            if os.path.samestat(other, info):
                 return entry
         return None
 
@@ -1184,7 +1184,7 @@ def impersonated(path: str) -> str | None:
             other = os.stat(known)
         except OSError:
             continue
-        if (other.st_dev, other.st_ino) == (info.st_dev, info.st_ino):
+        if os.path.samestat(other, info):
             return name
         if other.st_size == info.st_size and _same_start(path, known):
             return name
