@@ -304,6 +304,8 @@ WRAPPERS: dict[str, tuple[str, tuple[str, ...], int]] = {
     "busybox": ("", (), 0),
     "toybox": ("", (), 0),
     "env": ("uCS", ("--unset", "--chdir", "--split-string"), 0),
+    # ``ssh-agent [options] COMMAND [ARGS]`` starts an agent and runs the command under it.
+    "ssh-agent": ("aEOPt", (), 0),
 }
 
 
