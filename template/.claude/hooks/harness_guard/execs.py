@@ -807,6 +807,11 @@ PY_INFO_FLAGS = frozenset({"-V", "-VV", "--version", "-h", "--help", "-?"})
 # Modules whose command line runs Python code or a program (timeit's statements, cProfile's
 # script...), or that read debugger or console commands from their input.
 PY_STDIN_MODULES = frozenset({"pdb", "code", "asyncio", "idlelib", "runpy", "sqlite3", "ensurepip"})
+# Modules whose command line turns data into running code: pickle unpickles its files (a pickle
+# calls any function it names, os.system included); webbrowser starts the program $BROWSER names.
+PY_DATA_RUNNING_MODULES = frozenset({"pickle", "webbrowser"})
+# Where a module reads its standard input when it is handed a path for it.
+STDIN_PATHS = frozenset({"-", "/dev/stdin", "/dev/fd/0", "/proc/self/fd/0"})
 
 
 @handles("python", "python3", "python2", "pypy", "pypy3")
@@ -963,10 +968,58 @@ def _python_module(call: Call, module: Arg, args: list[Arg]) -> None:
         analyzer.flag(
             "inline-code", f"python -m {module} runs code or commands the guard does not see"
         )
+    elif module in PY_DATA_RUNNING_MODULES:
+        analyzer.flag("inline-code", f"python -m {module} runs what its input or files name")
+    elif module == "unittest":
+        _unittest(call, args)
     else:
         # A module may write any file it is handed (json.tool IN OUT): treat it like a
         # program the guard does not know.
         unknown_program(Call(analyzer, f"python -m {module}", args, {}, [], None))
+        own = str(module).split(".")[0] in project_modules(analyzer.project)
+        if not own and (
+            call.stdin or call.piped is not None or any(arg in STDIN_PATHS for arg in args)
+        ):
+            # What a module the guard does not know does with data it reads is unknown: a
+            # loader of pickles or code would run it.
+            analyzer.flag(
+                "inline-code", f"python -m {module} reads an input the guard cannot judge"
+            )
+
+
+def _unittest(call: Call, args: list[Arg]) -> None:
+    """``python -m unittest``: the project's tests, like pytest; tests from elsewhere ask.
+
+    It imports the modules it is named and the test files discovery finds under its start
+    directory, so both must lie in the project (a written test file asks as for pytest,
+    through the command's written-code check).
+    """
+    analyzer = call.analyzer
+    discover = args[:1] == ["discover"]
+    values = frozenset({"-s", "--start-directory", "-t", "--top-level-directory", "-p"})
+    values |= {"--pattern", "-k", "--durations"}
+    options, rest = _split_module_options(args[1:] if discover else args, values)
+    directories = [v for o, v in options if v is not None and o in _UNITTEST_DIRS]
+    if discover:
+        directories += rest[:1] + rest[2:3]  # discover [START [PATTERN [TOP]]]
+    else:
+        directories += [name for name in rest if "/" in name or name.endswith(".py")]
+    if not rest:
+        directories.append(Arg("."))  # discovery starts in the working directory
+    project = analyzer.project.rstrip("/")
+    for name in directories:
+        path = analyzer.absolute(name) if not name.opaque else None
+        if path is None or not (path == project or path.startswith(project + "/")):
+            analyzer.flag("inline-code", f"python -m unittest runs tests from {name}")
+            return
+    for name in rest:
+        if name.opaque:
+            analyzer.flag("unknown-word", "python -m unittest runs tests decided when it runs")
+            return
+        analyzer.check_read(name)
+
+
+_UNITTEST_DIRS = frozenset({"-s", "--start-directory", "-t", "--top-level-directory"})
 
 
 def _python_code(call: Call, code: Arg) -> None:
