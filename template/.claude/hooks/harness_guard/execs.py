@@ -2244,27 +2244,52 @@ COMPRESSORS = {
     "gzip": ".gz", "gunzip": ".gz", "pigz": ".gz", "unpigz": ".gz", "bzip2": ".bz2",
     "bunzip2": ".bz2", "xz": ".xz", "unxz": ".xz", "lzma": ".lzma", "unlzma": ".lzma",
     "zstd": ".zst", "unzstd": ".zst", "lz4": ".lz4", "unlz4": ".lz4", "lzip": ".lz",
-    "compress": ".Z", "uncompress": ".Z", "brotli": ".br",
+    "compress": ".Z", "uncompress": ".Z", "brotli": ".br", "lz4c": ".lz4", "lzop": ".lzo",
 }  # fmt: skip
+# Compressors that keep their input unless told to remove it.
+KEEPING = frozenset({"zstd", "unzstd", "lz4", "unlz4", "lz4c", "brotli", "lzop"})
+# ``lz4 IN OUT``: a second operand is the file written, unless -m makes every operand an input.
+OUTPUT_OPERAND = frozenset({"lz4", "unlz4", "lz4c"})
 
 
 @handles(*COMPRESSORS)
 def compressor(call: Call) -> None:
     analyzer = call.analyzer
-    call.parse_options("SoTbBM#", ("--suffix", "--output", "--threads", "--memlimit"))
+    call.parse_options(
+        "SoTbBM#",
+        ("--suffix", "--output", "--threads", "--memlimit", "--output-dir-flat")
+        + ("--output-dir-mirror",),
+    )
     if call.has("-c", "--stdout", "--to-stdout", "-t", "--test", "-l", "--list"):
         for name in call.operands:
             analyzer.check_read(name)
         return
-    keep = call.has("-k", "--keep") or (call.name in ("zstd", "unzstd", "lz4", "unlz4", "brotli")
-                                        and not call.has("--rm"))  # fmt: skip
+    keep = call.has("-k", "--keep") or (
+        call.name in KEEPING and not call.has("--rm", "-U", "--delete", "--unlink")
+    )
+    operands = [name for name in call.operands if name != "-"]
+    if (
+        call.name in OUTPUT_OPERAND
+        and len(call.operands) > 1
+        and not call.has("-m", "--multiple")
+    ):
+        for name in operands[:1]:
+            analyzer.check_read(name)
+            if not keep:
+                analyzer.check_write(name, what="replace", delete=True)
+        for target in call.operands[1:]:
+            if target not in ("stdout", "-"):
+                analyzer.check_write(target, what="overwrite")
+                _remember_written(call, target)
+        return
     decompress = call.name.startswith("un") or call.has("-d", "--decompress", "--uncompress")
     suffix = str((call.values("-S", "--suffix") or [Arg(COMPRESSORS[call.name])])[-1])
     for target in call.values("-o", "--output"):
         analyzer.check_write(target, what="overwrite")
-    for name in call.operands:
-        if name == "-":
-            continue
+        _remember_written(call, target)
+    for directory in call.values("--output-dir-flat", "--output-dir-mirror"):
+        analyzer.check_write(directory, what="write into")
+    for name in operands:
         analyzer.check_read(name, contains=call.has("-r", "--recursive"))
         if not keep:
             analyzer.check_write(name, what="replace", delete=True)
