@@ -12,9 +12,11 @@ from __future__ import annotations
 
 import ast
 import fnmatch
+import ipaddress
 import os
 import re
 import shlex
+import urllib.parse
 
 from . import protected
 from .bash import (
@@ -1724,64 +1726,192 @@ CURL_UPLOADS = (
 )
 
 
+# Options with a value, per client. A value option missing here would make its value look like
+# a URL, which is checked as one (the safe side); one listed wrongly would hide a URL.
+CURL_VALUE_SHORT = "dFTXoHAeuUKbcwPrmEQxYyDCzth"
+CURL_VALUE_LONG = (
+    *CURL_UPLOADS,
+    "--request", "--output", "--header", "--config", "--user", "--user-agent", "--referer",
+    "--cookie", "--cookie-jar", "--proxy", "--max-time", "--connect-timeout", "--retry",
+    "--url", "--write-out", "--expand-data", "--trace", "--trace-ascii", "--dump-header",
+    "--stderr", "--libcurl", "--etag-save", "--etag-compare", "--hsts", "--alt-svc",
+    "--output-dir", "--cacert", "--capath", "--cert", "--key", "--netrc-file", "--resolve",
+    "--connect-to", "--preproxy", "--proxy-user", "--range", "--continue-at", "--time-cond",
+    "--telnet-option", "--unix-socket", "--abstract-unix-socket", "--interface", "--proto",
+    "--proto-redir", "--proto-default", "--max-redirs", "--max-filesize", "--limit-rate",
+    "--retry-delay", "--retry-max-time", "--speed-limit", "--speed-time", "--oauth2-bearer",
+    "--trace-config", "--mail-from", "--mail-rcpt", "--ftp-port", "--socks5", "--socks4",
+    "--socks4a", "--socks5-hostname", "--dns-servers", "--parallel-max", "--create-file-mode",
+)  # fmt: skip
+# curl options that name a file curl writes (its output, its trace or headers, its cookies...).
+CURL_WRITES = (
+    "-o", "--output", "--trace", "--trace-ascii", "-D", "--dump-header", "--stderr", "-c",
+    "--cookie-jar", "--libcurl", "--etag-save", "--hsts", "--alt-svc",
+)  # fmt: skip
+WGET_VALUE_SHORT = "oaOPeiUTtwQlDARIXBd"
+WGET_VALUE_LONG = (
+    "--output-file", "--append-output", "--output-document", "--directory-prefix", "--execute",
+    "--input-file", "--user-agent", "--timeout", "--tries", "--wait", "--quota", "--level",
+    "--domains", "--accept", "--reject", "--include-directories", "--exclude-directories",
+    "--base", "--header", "--post-data", "--post-file", "--body-data", "--body-file",
+    "--method", "--user", "--password", "--http-user", "--http-password", "--referer",
+    "--save-cookies", "--load-cookies", "--rejected-log", "--warc-file", "--config",
+    "--ca-certificate", "--certificate", "--private-key", "--default-page", "--limit-rate",
+    "--proxy-user", "--proxy-password", "--bind-address", "--dns-timeout", "--read-timeout",
+    "--connect-timeout", "--waitretry", "--restrict-file-names", "--cut-dirs", "--xattr",
+)  # fmt: skip
+WGET_WRITES = (
+    "-O", "--output-document", "-o", "--output-file", "-a", "--append-output", "--save-cookies",
+    "--rejected-log",
+)  # fmt: skip
+OTHER_VALUE_SHORT = "oOdHAuUKbcwPrmEQxYyTXF"
+OTHER_VALUE_LONG = (
+    *CURL_UPLOADS, "--output", "--output-document", "--session", "--session-read-only",
+    "--auth", "--auth-type", "--proxy", "--timeout", "--dir", "--input-file", "--out",
+)  # fmt: skip
+# curl options a request to the local development server may carry and still send nothing
+# anywhere else: no proxy, no redirect, no name resolution of its own, no file read.
+LOCAL_POST_OPTIONS = frozenset(
+    {"-s", "--silent", "-S", "--show-error", "-f", "--fail", "-i", "--include", "-v",
+     "--verbose", "-X", "--request", "-H", "--header", "-d", "--data", "--data-raw",
+     "--data-binary", "--data-ascii", "--json", "-w", "--write-out", "-o", "--output", "-m",
+     "--max-time", "--connect-timeout", "--compressed", "-g", "--globoff", "--fail-with-body",
+     "--no-progress-meter", "-q"}
+)  # fmt: skip
+
+
 @handles("curl", "wget", "http", "https", "xh", "aria2c")
 def http_client(call: Call) -> None:
     analyzer = call.analyzer
     analyzer.fetched = True
-    call.parse_options(
-        "dFTXoOHAeuUKbcwPrmEQxYy",
-        (
-            *CURL_UPLOADS,
-            "--request",
-            "--method",
-            "--output",
-            "--output-document",
-            "--header",
-            "--config",
-            "--directory-prefix",
-            "--user",
-            "--user-agent",
-            "--referer",
-            "--cookie",
-            "--cookie-jar",
-            "--proxy",
-            "--max-time",
-            "--connect-timeout",
-            "--retry",
-            "--url",
-            "--write-out",
-            "--input-file",
-            "--url-query",
-            "--variable",
-            "--expand-data",
-        ),
-    )
+    if call.name == "curl":
+        call.parse_options(CURL_VALUE_SHORT, CURL_VALUE_LONG)
+    elif call.name == "wget":
+        call.parse_options(WGET_VALUE_SHORT, WGET_VALUE_LONG)
+    else:
+        call.parse_options(OTHER_VALUE_SHORT, OTHER_VALUE_LONG)
     for option, value in call.options:
         if value is not None and "@" in value and option not in ("-u", "--user", "--url"):
             # -d @file, -F name=@file, -H @file, --url-query @file: a file's contents go out.
             analyzer.check_read(Arg(value.split("@", 1)[1].split(";")[0], unknown=value.unknown))
             analyzer.flag("network-upload", f"{call.name} sends the contents of a file")
     methods = [str(v).upper() for v in call.values("-X", "--request", "--method")]
-    if call.has(*CURL_UPLOADS) or any(m not in ("GET", "HEAD", "OPTIONS") for m in methods):
+    sends = call.has(*CURL_UPLOADS) or any(m not in ("GET", "HEAD", "OPTIONS") for m in methods)
+    if sends and not _local_inline_post(call):
         analyzer.flag("network-upload", f"{call.name} sends data")
-    if call.has("-K", "--config", "-i", "--input-file") and call.name != "http":
-        analyzer.flag("unknown-word", f"{call.name} reads its options or URLs from a file")
+    if call.has("-K", "--config", "-i", "--input-file", "-e", "--execute") and (
+        call.name in ("curl", "wget")
+    ):
+        analyzer.flag(
+            "unknown-word", f"{call.name} takes options or URLs from a file or an -e command"
+        )
     if call.name in ("http", "https", "xh") and any(
         "=" in o or ":=" in o for o in call.operands[1:]
     ):
         analyzer.flag("network-upload", f"{call.name} sends data")
-    for operand in call.operands:
+    urls = [*call.operands, *call.values("--url")] if call.name == "curl" else call.operands
+    for operand in urls:
         if operand.unknown:
             analyzer.flag("unknown-word", f"{call.name} talks to an address decided when it runs")
-    outputs = call.values("-o", "--output", "--output-document")
-    if call.name == "wget":
-        outputs = call.values("-O", "--output-document")
+        elif call.name == "curl":
+            _curl_file_url(call, operand)
+    if call.name == "curl":
+        outputs = call.values(*CURL_WRITES)
+        if call.has("-J", "--remote-header-name"):
+            outputs.append(Arg(UNKNOWN, unknown=True))  # the server names the file
+        elif call.has("-O", "--remote-name", "--remote-name-all"):
+            outputs += _remote_names(urls, call.values("--output-dir"))
+        for name in call.values("-b", "--cookie"):
+            if "=" not in name:
+                analyzer.check_read(name)  # a cookie file, sent to the server
+        directories = call.values("--output-dir")
+    elif call.name == "wget":
+        outputs = call.values(*WGET_WRITES)
+        outputs += [Arg(v + ".warc.gz", unknown=v.unknown) for v in call.values("--warc-file")]
+        if call.has("-N", "--timestamping") and not call.values("-O", "--output-document"):
+            # Without -N wget saves beside an existing file (name.1); with it, over it.
+            outputs += _remote_names(call.operands, call.values("-P", "--directory-prefix"))
+        for name in call.values("--load-cookies", "--private-key", "--certificate"):
+            analyzer.check_read(name)
+        directories = call.values("-P", "--directory-prefix")
+    else:
+        outputs = call.values("-o", "--output", "--output-document", "--session", "--out")
+        directories = call.values("-P", "--directory-prefix", "-d", "--dir")
     for target in outputs:
         if target != "-":
             analyzer.check_write(target, what="overwrite")
             _remember_written(call, target)
-    for directory in call.values("-P", "--directory-prefix"):
+    for directory in directories:
         analyzer.check_write(directory, what="download into")
+
+
+def _local_inline_post(call: Call) -> bool:
+    """``curl -X POST localhost:8000/items -d '{...}'``: text written in the command, sent to
+    this machine's own server (the development server), with nothing that could send it on."""
+    if call.name != "curl" or not call.operands:
+        return False
+    for option, value in call.options:
+        if option not in LOCAL_POST_OPTIONS or (value is not None and value.opaque):
+            return False
+    if any(key.lower().endswith("proxy") for key in call.env):
+        return False
+    if any(key.lower().endswith("proxy") for key in call.analyzer.vars):
+        return False
+    return all(_loopback_url(str(url)) for url in call.operands)
+
+
+_URL = re.compile(r"(?:(?P<scheme>[A-Za-z][\w+.-]*)://)?(?P<host>\[[^\]/]*\]|[^/:?#\[\]{}@]*)"
+                  r"(?::\d+)?(?:[/?#][^\[\]{}]*)?")  # fmt: skip
+
+
+def _loopback_url(url: str) -> bool:
+    """Whether ``url`` is an http(s) URL (or a bare one) of this machine's loopback address."""
+    match = _URL.fullmatch(url)
+    if match is None or (match["scheme"] or "http").lower() not in ("http", "https"):
+        return False
+    host = match["host"].lower().strip("[]")
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def _curl_file_url(call: Call, url: Arg) -> None:
+    """A ``file:`` URL is a read of that file (and its copy goes wherever curl writes)."""
+    text = str(url)
+    if not text.lower().startswith("file:"):
+        return
+    analyzer = call.analyzer
+    rest = text[5:]
+    if rest.startswith("//"):
+        host, slash, path = rest[2:].partition("/")
+        if host.lower() not in ("", "localhost") or not slash:
+            analyzer.flag("unknown-word", f"curl reads a file URL the guard cannot resolve: {url}")
+            return
+        rest = "/" + path
+    path = "/" + urllib.parse.unquote(rest.split("?", 1)[0].split("#", 1)[0]).lstrip("/")
+    if not call.has("-g", "--globoff") and re.search(r"[\[\]{}]", path):
+        analyzer.flag("unknown-word", f"curl expands a pattern in the file URL {url}")
+        return
+    analyzer.check_read(Arg(path))
+
+
+def _remote_names(urls: list[Arg], directories: list[Arg]) -> list[Arg]:
+    """The files named after each URL's last path segment, in the download directory or here."""
+    names: list[Arg] = []
+    directory = [str(d) for d in directories][-1:]
+    for url in urls:
+        path = str(url).split("?", 1)[0].split("#", 1)[0]
+        path = path.split("://", 1)[1] if "://" in path else path
+        name = urllib.parse.unquote(path.rpartition("/")[2]) if "/" in path else ""
+        opaque = url.unknown or any(d.unknown for d in directories)
+        if opaque or not name or name in (".", ".."):
+            names.append(Arg(UNKNOWN, unknown=True))
+            continue
+        names.append(Arg("/".join([*directory, name])))
+    return names
 
 
 def _remember_written(call: Call, target: Arg) -> None:
