@@ -104,14 +104,22 @@ def tracked_only(args: Sequence[Arg]) -> bool:
     return True
 
 
-_PROC_ALIAS = re.compile(r"^/proc/(self|thread-self|\d+)/(root|cwd)(/.*)?$")
+# Directories whose entries differ from one process to the next (/proc/$$/cwd is the shell's own
+# directory): what they hold when the hook lists them is not what the command will see.
+_PROCESS_VIEWS = ("/proc/", "/dev/fd/")
+_PROC_ALIAS = re.compile(r"^/proc/(self|thread-self|\d+)(?:/task/\d+)?/(root|cwd)(/.*)?$")
 
 
-def _mktemp_path(args: Sequence[str], cwd: str | None) -> str | None:
+# What printf puts between its arguments for the formats the guard follows.
+PRINTF_JOINS = {"%s": "", "%s\\n": "\n", "%s ": " "}
+
+
+def _mktemp_path(args: Sequence[str], cwd: str | None, tmpdir: str) -> str | None:
     """The path ``mktemp ARGS`` prints, its random letters left as the template's X's.
 
-    Where it lies is all the guard needs: a fresh name in the temp directory (or in the ``-p``
-    directory, or the template's own), so writing into it and reading from it are judged there.
+    Where it lies is all the guard needs: a fresh name in the temp directory (``tmpdir``, the
+    command's $TMPDIR, or /tmp; or the ``-p`` directory, or the template's own), so writing into
+    it and reading from it are judged there.
     """
     directory: str | None = None
     template: str | None = None
@@ -137,9 +145,11 @@ def _mktemp_path(args: Sequence[str], cwd: str | None) -> str | None:
         template, in_tmpdir = "tmp.XXXXXXXXXX", True
     if not in_tmpdir:
         return template if os.path.isabs(template) or cwd is None else os.path.join(cwd, template)
-    tmpdir = os.environ.get("TMPDIR", "")
-    base = directory or (tmpdir if os.path.isabs(tmpdir) else "/tmp")  # noqa: S108 - mktemp's
-    return os.path.join(base, template)
+    base = directory or tmpdir or "/tmp"  # noqa: S108 - mktemp's own default
+    path = os.path.join(base, template)
+    if os.path.isabs(path):
+        return path
+    return None if cwd is None else os.path.join(cwd, path)  # a relative $TMPDIR or -p DIR
 
 
 class Arg(str):
@@ -335,6 +345,9 @@ class Analyzer:
         self.conditional = False  # it follows a reserved word (if, then, do, {, !...)
         self.chain_cwd = False  # cwd holds only until the current && chain ends
         self.plain_vars: set[str] = set()  # unknown values that hold no code (loop words)
+        # Names whose values the guard does not follow: namerefs (declare -n), and values bash
+        # changes as they are assigned (declare -l/-u/-i).
+        self.unfollowed: set[str] = set()
         # ``for NAME in WORDS`` with every WORD known: the values NAME takes, for the readers
         # (``for f in src/*.py; do wc -l "$f"; done`` reads what the glob matches).
         self.loop_values: dict[str, tuple[Arg, ...]] = {}
@@ -375,7 +388,7 @@ class Analyzer:
 
     def assign(self, name: str, value: str | None) -> None:
         """Set a shell variable; what the guard knew of its values as a loop variable is gone."""
-        self.vars[name] = value
+        self.vars[name] = None if name in self.unfollowed else value
         self.plain_vars.discard(name)
         self.loop_values.pop(name, None)
 
@@ -449,6 +462,8 @@ class Analyzer:
             candidates = self.loop_candidates(word)
             if candidates is None and self.lists_tracked_files(word):
                 candidates = ()  # names of tracked files: none is a local secret
+            if candidates is None:
+                candidates = self.found_files(word)
             return [Arg(_unquote(joined), unknown=True, candidates=candidates)]
         fields = brace_expand(joined) if "{" in joined else [joined]
         if fields is None:
@@ -475,6 +490,59 @@ class Analyzer:
         if argv[:2] == ["git", "ls-files"] or argv[:3] == ["git", "diff", "--name-only"]:
             return tracked_only(argv[2:])
         return False
+
+    def found_files(self, word: Word) -> tuple[Arg, ...] | None:
+        """What ``$(find DIR... -name PAT -type f)`` prints, listed now; None when unbounded.
+
+        Only find's name and type tests, below directories this command has not written to,
+        so the listing now is the listing then. Every name is then checked as itself.
+        """
+        if len(word.parts) != 1 or word.parts[0].kind != "sub" or not word.parts[0].script:
+            return None
+        script = word.parts[0].script
+        if len(script) != 1 or script[0].redirs or script[0].assigns or script[0].nested:
+            return None
+        argv = self.argv(script[0].words)
+        if not argv or argv[0] != "find" or any(arg.unknown or arg.glob for arg in argv[1:2]):
+            return None
+        words = list(argv[1:])
+        starts: list[Arg] = []
+        while words and not words[0].startswith(("-", "(", "!")):
+            starts.append(words.pop(0))
+        names: list[str] = []
+        kinds = "fd"
+        while words:
+            test = words.pop(0)
+            if test not in FOUND_TESTS or not words or words[0].unknown:
+                return None  # -exec, -newer, -o...: not followed
+            value = str(words.pop(0))
+            if test in ("-name", "-iname"):
+                names.append(f"{test}:{value.lower() if test == '-iname' else value}")
+            elif value not in ("f", "d"):
+                return None
+            else:
+                kinds = value
+        found: list[Arg] = []
+        listed = 0
+        for start in starts or [Arg(".")]:
+            root = self.absolute(start)
+            if start.unknown or start.glob or root is None or not os.path.isdir(root):
+                return None
+            if self.wrote_under(root):
+                return None
+            for directory, subdirectories, files in os.walk(root):
+                self.budget.check()
+                listed += 1
+                if listed > GLOB_MAX_LISTINGS:
+                    return None
+                entries = (files if "f" in kinds else []) + (subdirectories if "d" in kinds else [])
+                for entry in entries:
+                    if all(_found_name(entry, name) for name in names):
+                        shown = os.path.relpath(os.path.join(directory, entry), root)
+                        found.append(Arg(f"{str(start).rstrip('/')}/{shown}"))
+                if len(found) > GLOB_MAX_MATCHES:
+                    return None
+        return tuple(found)
 
     def loop_candidates(self, word: Word) -> tuple[Arg, ...] | None:
         """Every field ``word`` may become when its one unknown part is a loop variable."""
@@ -519,14 +587,20 @@ class Analyzer:
         if argv == ["pwd"]:
             return self.cwd
         if argv[0] == "mktemp":
-            return _mktemp_path(argv[1:], self.cwd)
+            # The temp directory this command sets (export TMPDIR=src), else the one it inherits.
+            tmpdir = self.vars["TMPDIR"] if "TMPDIR" in self.vars else os.environ.get("TMPDIR", "")
+            return None if tmpdir is None else _mktemp_path(argv[1:], self.cwd, tmpdir)
         if argv == ["git", "rev-parse", "--show-toplevel"] and self.cwd == self.project:
             # At the root only: below it, a repository this command makes is the top level.
             return self.project
-        if argv[0] == "echo" and not any(a.startswith("-") for a in argv[1:2]):
+        echo_option = any(a.startswith("-") for a in argv[1:2])
+        if argv[0] == "echo" and not echo_option and not any("\\" in a for a in argv[1:]):
+            # No backslash: echo turns 'sr\0143' into src under xpg_echo and in sh.
             return " ".join(argv[1:])
-        if argv[0] == "printf" and len(argv) >= 2 and argv[1] in ("%s", "%s\\n", "%s "):
-            return " ".join(argv[2:])
+        if argv[0] == "printf" and len(argv) >= 2 and argv[1] in PRINTF_JOINS:
+            # printf repeats its format for each argument: `printf %s s rc` prints "src". The
+            # substitution drops trailing newlines.
+            return PRINTF_JOINS[argv[1]].join(argv[2:]) + (" " if argv[1] == "%s " else "")
         return None
 
     # -- paths ----------------------------------------------------------------------------------
@@ -540,11 +614,11 @@ class Analyzer:
         if arg.unknown or arg.startswith("~"):
             return None  # ~user, or a ~ the parser left literal
         if os.path.isabs(arg):
-            path = os.path.normpath(arg)
+            path = self.physical(arg)
         elif self.cwd is None:
             return None
         else:
-            path = os.path.normpath(os.path.join(self.cwd, arg))
+            path = self.physical(os.path.join(self.cwd, arg))
         alias = _PROC_ALIAS.match(path)
         if alias is not None:
             # /proc/self/root/x is /x and /proc/self/cwd/x is ./x: the kernel resolves them.
@@ -558,6 +632,36 @@ class Analyzer:
             if path == link or path.startswith(link + "/"):
                 return target + path[len(link) :]
         return path
+
+    def physical(self, path: str) -> str:
+        """``path`` normalised as the kernel walks it: each ``..`` leaves the directory the
+        names before it lead to, through links (``/dev/fd/..`` is ``/proc/self``, and
+        ``link/..`` is the parent of the link's target), not the text before it."""
+        parts = path.split("/")
+        if ".." not in parts:
+            return os.path.normpath(path)
+        current = "/"
+        for part in parts:
+            if part in ("", "."):
+                continue
+            if part == "..":
+                current = os.path.dirname(self.followed(current))
+            else:
+                current = os.path.join(current, part)
+        return os.path.normpath(current)
+
+    def followed(self, path: str) -> str:
+        """Where ``path`` leads: through a link this command makes, else the file system's."""
+        for link, target in self.links.items():
+            if path == link or path.startswith(link + "/"):
+                path = target + path[len(link) :]
+                break
+        real = os.path.realpath(path)
+        # /proc/self is the hook's own process here; in the command it is the command's.
+        own = f"/proc/{os.getpid()}"
+        if real == own or real.startswith(own + "/"):
+            real = "/proc/self" + real[len(own) :]
+        return real
 
     def guessed_path(self, arg: Arg) -> str | None:
         """A relative ``arg`` read from the project root, when the real directory is unknown."""
@@ -604,7 +708,7 @@ class Analyzer:
                 return entry
         return None
 
-    def check_write(self, arg: Arg, *, what: str = "write to", delete: bool = False) -> None:
+    def check_write(self, arg: Arg, *, what: str = "overwrite", delete: bool = False) -> None:
         """Writes, deletions, moves, mode changes and links: refuse protected, ask unknown."""
         self.budget.check()
         if arg in _FD_PATHS or arg.startswith(("/dev/fd/", "/proc/self/fd/")):
@@ -624,7 +728,12 @@ class Analyzer:
             for candidate in arg.candidates:
                 self.check_write(candidate, what=what, delete=delete)
             return
-        self.write_targets.append(None if arg.unknown or arg.glob else self.absolute(arg))
+        target = None if arg.unknown or arg.glob else self.absolute(arg)
+        self.write_targets.append(target)
+        if target is not None:
+            # Whatever checks "written by this command" (a script run after cp put it there,
+            # patch -i, make -f) sees every write the guard checks, not only redirections.
+            self.written.add(target)
         key = (str(arg), arg.unknown, arg.glob, what, delete, self.cwd, len(self.links))
         if key in self.checked:
             return  # the same word checked the same way already: same answer
@@ -653,7 +762,7 @@ class Analyzer:
     def check_glob(self, arg: Arg, what: str) -> None:
         """A glob: refused when it can match a guard file, else each current match is checked."""
         pattern = self.absolute(arg)
-        if pattern is None:
+        if pattern is None or pattern.startswith(_PROCESS_VIEWS):
             self.flag("unknown-word", f"cannot tell which paths this command will {what}")
             return
         # fnmatch's * also crosses "/" and matches dotfiles: stricter than bash, on purpose.
@@ -680,6 +789,9 @@ class Analyzer:
         self.budget.check()
         if arg.glob and not arg.unknown:
             pattern = self.absolute(arg) or self.guessed_path(arg)
+            if pattern is not None and pattern.startswith(_PROCESS_VIEWS):
+                self.flag("unknown-word", f"{arg} matches what the command's own process sees")
+                return
             matches = bounded_glob(pattern, self.budget, globstar=self.globstar) if pattern else []
             if matches is None:
                 self.flag("unknown-word", "a glob decides which of many files this command reads")
@@ -698,6 +810,10 @@ class Analyzer:
         path = self.absolute(arg)
         if path is None and arg.startswith("~"):
             self.flag("unknown-word", f"cannot tell what {arg.split('/')[0]} is (another home)")
+            return
+        if path is None and (os.path.isabs(arg) or self.cwd is not None):
+            # /proc/1234/cwd/.env: another process's directory, which the guard cannot see.
+            self.flag("unknown-word", f"cannot tell which file {arg} leads to")
             return
         if path is None:
             # The directory is unknown (a cd that may or may not have run): judge the path as
@@ -1071,6 +1187,16 @@ def handler_for(name: str) -> tuple[str, Callable[[Call], None]] | None:
         if handler is not None:
             return candidate, handler
     return None
+
+
+# The tests of find the guard follows in $(find ...) (see Analyzer.found_files).
+FOUND_TESTS = frozenset({"-name", "-iname", "-type"})
+
+
+def _found_name(entry: str, test: str) -> bool:
+    kind, _, pattern = test.partition(":")
+    name = entry.lower() if kind == "-iname" else entry
+    return fnmatch.fnmatchcase(name, pattern)
 
 
 GLOB_MAX_LISTINGS = 400  # directories one glob may list before the guard stops counting
@@ -1538,6 +1664,40 @@ def unknown_program(call: Call) -> None:
                 "unknown-program", f"'{call.name}' is not a program the guard knows, and {problem}"
             )
             return
+    problem = _unknown_input_problem(call)
+    if problem:
+        analyzer.flag(
+            "unknown-program", f"'{call.name}' is not a program the guard knows, and {problem}"
+        )
+        return
+    for arg in call.args:
+        # What it may create or overwrite (gio save FILE): running that file later in this
+        # command is then "written, then run", as after any other write.
+        path = analyzer.absolute(arg)
+        if path is not None and not os.path.isdir(path):
+            analyzer.written.add(path)
+
+
+def _unknown_input_problem(call: Call) -> str | None:
+    """An unknown program may run what it reads on its input (capsh --, a REPL, an installer)."""
+    analyzer = call.analyzer
+    if call.stdin:
+        texts = list(call.stdin)  # here-documents and here-strings, expanded
+    elif call.piped is not None:
+        output = analyzer.static_output([call.piped])
+        if output is None:
+            return "it reads the output of the command before it, which the guard cannot know"
+        texts = [Arg(output)]
+    else:
+        return None
+    for text in texts:
+        if text.unknown:
+            return "it reads input the guard cannot know (it may run it)"
+        for line in str(text).splitlines():
+            problem = _unknown_program_problem(analyzer, Arg(line.strip()))
+            if problem:
+                return problem.replace("it is handed", "its input is", 1)
+    return None
 
 
 def _unknown_program_problem(analyzer: Analyzer, arg: Arg) -> str | None:
@@ -1551,7 +1711,9 @@ def _unknown_program_problem(analyzer: Analyzer, arg: Arg) -> str | None:
     for candidate in candidates:
         first = candidate.split()[0] if candidate.split() else ""
         for word in {candidate.rsplit("/", 1)[-1], first.rsplit("/", 1)[-1]}:
-            if word in HANDLERS and word not in READERS and word not in HARMLESS_WORDS:
+            found = handler_for(word)  # python3.11 and perl5.36.0 are python and perl
+            known = found[0] if found is not None else ""
+            if known and known not in READERS and known not in HARMLESS_WORDS:
                 return f"it is handed the command name '{word}' (it may run it)"
         if _SHELL_SYNTAX.search(candidate) and " " in candidate:
             return "it is handed text that reads as shell commands (it may run them)"
@@ -1566,7 +1728,9 @@ def _unknown_program_problem(analyzer: Analyzer, arg: Arg) -> str | None:
             return f"it is handed {path}, in your home directory"
         if analyzer.wrote_under(path):
             return f"it is handed {analyzer.show(path)}, which this command writes (it may run it)"
-        if os.path.isfile(path) and path.startswith(analyzer.project.rstrip("/") + "/"):
+        in_project = path == analyzer.project or path.startswith(analyzer.project.rstrip("/") + "/")
+        if os.path.exists(path) and in_project:
+            # A directory too (gio move src ...): the work in it may be moved or deleted.
             changed = uncommitted(analyzer.project, path, analyzer.budget)
             if changed is None or changed:
                 return (
@@ -1601,7 +1765,7 @@ def handles(*names: str) -> Callable[[Callable[[Call], None]], Callable[[Call], 
 
 # Variables through which a command's behaviour (or git's) is changed from outside its argv.
 INJECTION_VARIABLES = re.compile(
-    r"^(GIT_.*|HOME|XDG_.*|PATH|LD_.*|DYLD_.*|BASH_ENV|ENV|SHELLOPTS|BASHOPTS|IFS|PS4|"
+    r"^(GIT_.*|HOME|XDG_.*|PATH|LD_.*|DYLD_.*|BASH_.*|ENV|SHELLOPTS|BASHOPTS|IFS|PS4|"
     r"PROMPT_COMMAND|EDITOR|VISUAL|PAGER|MANPAGER|SSH_.*|PERL5OPT|PERL5LIB|PERLLIB|RUBYOPT|"
     r"RUBYLIB|NODE_OPTIONS|NODE_PATH|npm_config_.*|NPM_CONFIG_.*|PIP_.*|UV_INDEX.*|"
     r"UV_EXTRA_INDEX_URL|UV_FIND_LINKS|UV_DEFAULT_INDEX|UV_CONFIG_FILE|PYTHONPATH|PYTHONSTARTUP|"
@@ -1677,6 +1841,8 @@ define(
 
 
 def check_assignment(analyzer: Analyzer, name: str, value: Arg) -> None:
+    # An element of an array is checked as the array: BASH_CMDS[ls]=/usr/bin/rm.
+    name = name.partition("[")[0]
     # HUSKY=0 switches husky off, HUSKY=1 is its default; the others skip hooks when set at all.
     switched_off = value in ("0", "false") if name == "HUSKY" else value != ""
     if HOOK_BYPASS_VARIABLES.match(name) and (value.unknown or switched_off):
@@ -1724,12 +1890,35 @@ def _project_directory(analyzer: Analyzer, text: str) -> bool:
     return path.startswith(project) and not written and analyzer.protected_entry(path) is None
 
 
+# declare's attributes that change what a name's value is: -n makes it another variable's name,
+# -l/-u change its case, -i evaluates it as arithmetic (where a[$(cmd)] runs cmd).
+UNFOLLOWED_ATTRIBUTES = frozenset("nlui")
+
+
 @handles("export", "declare", "typeset", "local", "readonly")
 def assignment_builtin(call: Call) -> None:
     analyzer = call.analyzer
+    attributes = set()
     for arg in call.args:
-        if arg.startswith("-") and not arg.unknown:
+        if arg.startswith(("-", "+")) and not arg.unknown:
+            attributes |= set(arg[1:])
+    # export -n only stops exporting; for the others these letters change the value.
+    transformed = call.name != "export" and attributes & UNFOLLOWED_ATTRIBUTES
+    for arg in call.args:
+        if arg.startswith(("-", "+")) and not arg.unknown:
             continue
+        if transformed:
+            name = arg.partition("=")[0]
+            analyzer.unfollowed.add(name)
+            value = arg.partition("=")[2]
+            if "i" in attributes and (arg.unknown or _CODE_CHARS.search(value)):
+                analyzer.flag(
+                    "unknown-word",
+                    f"declare -i evaluates '{value[:40]}' as arithmetic, which may run a command",
+                )
+                return
+            if "i" in attributes:
+                analyzer.check_arithmetic(value)
         if arg.unknown and "=" not in arg.split(UNKNOWN, 1)[0]:
             analyzer.flag("unknown-word", f"{call.name} is given a name decided only when it runs")
             continue
@@ -1798,7 +1987,14 @@ def change_directory(call: Call) -> None:
         analyzer.cwd = None  # later relative paths become unknown
         return
     path = analyzer.absolute(target)
-    real = os.path.realpath(path) if path is not None else None
+    if path is not None and ".." in target.split("/") and analyzer.cwd is not None:
+        # cd is logical by default (link/.. is where the link is), physical with -P or after
+        # set -P (the target's parent); where the two differ the guard cannot tell which.
+        logical = os.path.normpath(os.path.join(analyzer.cwd, target))
+        if logical != path and os.path.realpath(logical) != path:
+            analyzer.cwd = None
+            return
+    real = analyzer.followed(path) if path is not None else None
     if real is not None and os.path.isdir(real) and analyzer.cd_is_certain():
         analyzer.cwd = real
     elif real is not None and analyzer.current is not None and analyzer.current.after == "&&":
@@ -1858,6 +2054,24 @@ def sort(call: Call) -> None:
         call.analyzer.flag("unknown-program", "sort --compress-program runs another program")
     for arg in [*call.operands, *call.values("--files0-from")]:
         call.analyzer.check_read(arg)
+
+
+@handles("kill", "pkill", "killall", "pgrep", "pidof")
+def process_signals(call: Call) -> None:
+    """Programs that find or signal processes: they never run, read or write their words, so a
+    pid list decided when it runs (kill $(lsof -t -i :8000)) is fine. Only kill's -1, every
+    process the user may signal (the agent and its sandbox among them), asks."""
+    if call.name != "kill":
+        return
+    targets = list(call.args)
+    if targets[:1] in (["-s"], ["-n"]):
+        targets = targets[2:]  # -s SIGNAL, -n NUMBER
+    elif targets and targets[0].startswith("-") and targets[0] != "--":
+        targets = targets[1:]  # -9, -KILL, -SIGTERM: the signal; a later -1 is a process
+    if targets[:1] == ["--"]:
+        targets = targets[1:]
+    if "-1" in targets:
+        call.analyzer.flag("unknown-program", "kill -1 signals every process you may signal")
 
 
 @handles("date")

@@ -104,6 +104,11 @@ def copy(call: Call) -> None:
         analyzer.check_read(source, contains=recursive)
     for target in destinations:
         analyzer.check_write(target, what="overwrite")
+        directory = analyzer.absolute(target)
+        if directory is not None and os.path.isdir(directory):
+            # cp FILE DIR/ writes DIR/FILE: that is the file a later step may run.
+            for source in operands:
+                analyzer.written.add(os.path.join(directory, os.path.basename(source)))
     if call.has("-s", "-l", "--symbolic-link", "--link"):
         # Links, not copies: a later write through them reaches the sources.
         for source in operands:
@@ -711,8 +716,9 @@ def _find_delete(call: Call, start: Arg, names: list[str], paths: list[str], bou
         return
     for path in changed:
         parts = path.split("/")
+        spellings = _find_spellings(start, root, os.path.join(analyzer.project, path))
         if (not names or any(fnmatch.fnmatchcase(p, n) for p in parts for n in names)) and (
-            not paths or any(fnmatch.fnmatchcase("./" + path, p) for p in paths)
+            not paths or any(fnmatch.fnmatchcase(s, p) for s in spellings for p in paths)
         ):
             analyzer.flag("find-delete", f"find would delete {path}, which holds uncommitted work")
             return
@@ -724,16 +730,22 @@ def _find_delete(call: Call, start: Arg, names: list[str], paths: list[str], bou
         return
     for e, target in candidates:
         base = os.path.basename(target)
-        relative = "./" + target[len(prefix) :] if str(start) in (".", "./") else target
+        spellings = _find_spellings(start, root, target)
         hit_name = not names or any(fnmatch.fnmatchcase(base, n) for n in names)
-        hit_path = not paths or any(
-            fnmatch.fnmatchcase(relative, p) or fnmatch.fnmatchcase(target, p) for p in paths
-        )
+        hit_path = not paths or any(fnmatch.fnmatchcase(s, p) for s in spellings for p in paths)
         if hit_name and hit_path:
             analyzer.flag(
                 "find-delete", f"find -delete would reach {analyzer.show(target)}, {e.what}"
             )
             return
+
+
+def _find_spellings(start: Arg, root: str, path: str) -> set[str]:
+    """How find names ``path`` to -path: the start as given, then the rest (``src/a/b`` for
+    ``find src``, ``./a/b`` for ``find .``); the absolute path too, to be safe."""
+    relative = os.path.relpath(path, root)
+    given = str(start).rstrip("/") or "/"
+    return {f"{given}/{relative}".replace("//", "/"), path}
 
 
 def _remember(call: Call, target: Arg) -> None:
