@@ -757,6 +757,8 @@ def output_file(call: Call) -> str | None:
         if option.startswith("--add-file") and value is None:
             analyzer.flag("unknown-word", "git archive adds a file the guard cannot see")
     names_only = call.name.partition(" ")[2] in NAMES_COMMITTED
+    if call.name.partition(" ")[2] in PATHS_MATCHED:
+        return None  # git check-ignore .env reads the ignore rules, not .env
     for operand in call.operands:
         if operand.unknown and names_only:
             continue  # a revision or a path in history: git reads no file of the work tree
@@ -772,6 +774,11 @@ NAMES_COMMITTED = frozenset(
     | {"merge-base", "cherry", "range-diff", "diff-tree", "ls-tree", "ls-files", "ls-remote"}
     | {"show-ref", "show-branch", "for-each-ref", "verify-commit", "verify-tag", "status"}
 )
+
+
+# Read-only subcommands whose operands are path names matched against .gitignore or
+# .gitattributes rules; git never opens the files they name.
+PATHS_MATCHED = frozenset({"check-ignore", "check-attr"})
 
 
 # ---------------------------------------------------------------------------------------------
