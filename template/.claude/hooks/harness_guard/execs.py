@@ -12,10 +12,13 @@ from __future__ import annotations
 
 import ast
 import fnmatch
+import functools
 import ipaddress
 import os
 import re
 import shlex
+import sys
+import types
 import urllib.parse
 
 from . import protected
@@ -546,7 +549,6 @@ def switch_user(call: Call) -> None:
 
 SAFE_PY_MODULES = frozenset(
     [
-        "sys",
         "json",
         "math",
         "platform",
@@ -589,6 +591,7 @@ SAFE_PY_MODULES = frozenset(
         "colorsys",
         "html",
         "secrets",
+        "ast",
     ]
 )
 SAFE_PY_BUILTINS = frozenset(
@@ -660,41 +663,27 @@ def python_code_problem(
 ) -> str | None:
     """Why inline Python may not be harmless; None when it only computes, reads and prints.
 
-    Harmless means: it imports only modules from SAFE_PY_MODULES or the project's own packages,
-    calls no builtin outside SAFE_PY_BUILTINS except ``open`` of a literal path for reading (not
-    a local secret), and touches no attribute that starts with an underscore (but a few
-    read-only dunders) or reaches other modules (``sys.modules``).
+    Harmless means: it imports only modules from SAFE_PY_MODULES, RESTRICTED_PY_MODULES or the
+    project's own packages; every attribute chain from an imported module resolves (in the
+    standard library, without running the code) to an allowed module or to a function, class
+    or value of one; an attribute of anything else (a call's result, a variable) is one the
+    harmless value types have; it calls no builtin outside SAFE_PY_BUILTINS except ``open`` of
+    a literal path for reading (not a local secret), and touches no attribute that starts with
+    an underscore (but a few read-only dunders).
     """
     try:
         tree = ast.parse(code)
     except (SyntaxError, ValueError):
         return "the inline Python does not parse"
-    defined: set[str] = set()
+    checker = _PyChecker(project_modules)
+    problem = checker.bind_imports(tree)
+    if problem:
+        return problem
+    defined: set[str] = set(checker.bound)
     opens: set[int] = set()
-    os_names: set[str] = set()  # names bound to the os module (or os.path)
     for node in ast.walk(tree):
-        if isinstance(node, (ast.Import, ast.ImportFrom)):
-            modules = (
-                [alias.name for alias in node.names]
-                if isinstance(node, ast.Import)
-                else [node.module or ""]
-            )
-            for module in modules:
-                if module in ("os", "os.path"):
-                    problem = _os_import_problem(node, os_names)
-                    if problem:
-                        return problem
-                    continue
-                if module not in SAFE_PY_MODULES and module.split(".")[0] not in project_modules:
-                    return f"the inline Python imports {module}"
-            for alias in node.names:
-                defined.add((alias.asname or alias.name).split(".")[0])
-        elif isinstance(node, ast.Attribute):
-            if (node.attr.startswith("_") and node.attr not in HARMLESS_DUNDERS) or node.attr in (
-                "modules",
-                "system",
-                "popen",
-            ):
+        if isinstance(node, ast.Attribute):
+            if node.attr.startswith("_") and node.attr not in HARMLESS_DUNDERS:
                 return f"the inline Python uses .{node.attr}"
         elif isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
             defined.add(node.id)
@@ -720,7 +709,7 @@ def python_code_problem(
             and id(node) not in opens
         ):
             return f"the inline Python uses {node.id}"
-    return _os_use_problem(tree, os_names) if os_names else None
+    return checker.uses_problem(tree)
 
 
 # What inline Python may use of ``os``: questions about the process and paths, never changes.
@@ -729,7 +718,7 @@ SAFE_OS_NAMES = frozenset(
         "getcwd", "getcwdb", "getpid", "getppid", "getuid", "geteuid", "getgid", "getegid",
         "cpu_count", "sep", "altsep", "linesep", "pathsep", "curdir", "pardir", "extsep",
         "devnull", "name", "uname", "listdir", "walk", "scandir", "stat", "lstat", "fspath",
-        "fsencode", "fsdecode", "get_terminal_size", "path",
+        "fsencode", "fsdecode", "get_terminal_size", "path", "environ", "getenv",
     }
 )  # fmt: skip
 SAFE_OS_PATH_NAMES = frozenset(
@@ -740,43 +729,412 @@ SAFE_OS_PATH_NAMES = frozenset(
         "getctime", "getatime", "expanduser", "samefile", "sep",
     }
 )  # fmt: skip
+# What inline Python may use of ``sys``: facts about the interpreter and the standard streams;
+# never the import machinery (modules, meta_path, path_hooks) nor hooks that run code later.
+SAFE_SYS_NAMES = frozenset(
+    {
+        "argv", "orig_argv", "version", "version_info", "hexversion", "api_version",
+        "implementation", "platform", "byteorder", "executable", "prefix", "base_prefix",
+        "exec_prefix", "base_exec_prefix", "path", "stdin", "stdout", "stderr", "exit",
+        "maxsize", "maxunicode", "float_info", "int_info", "hash_info", "thread_info", "flags",
+        "getrecursionlimit", "getsizeof", "getdefaultencoding", "getfilesystemencoding",
+        "getfilesystemencodeerrors", "stdlib_module_names", "builtin_module_names", "copyright",
+        "dont_write_bytecode", "pycache_prefix", "platlibdir", "abiflags", "getrefcount",
+        "intern", "float_repr_style", "warnoptions",
+    }
+)  # fmt: skip
+# pathlib's methods that only compute or ask about paths (no write, no read of contents).
+SAFE_PATH_NAMES = frozenset(
+    {
+        "resolve", "absolute", "exists", "is_dir", "is_file", "is_symlink", "is_absolute",
+        "is_mount", "is_relative_to", "is_reserved", "is_socket", "is_fifo", "is_block_device",
+        "is_char_device", "joinpath", "with_name", "with_stem", "with_suffix", "relative_to",
+        "as_posix", "as_uri", "expanduser", "cwd", "home", "samefile", "stat", "lstat", "match",
+        "glob", "rglob", "iterdir", "owner", "group", "readlink", "name", "stem", "suffix",
+        "suffixes", "parent", "parents", "parts", "anchor", "root", "drive",
+    }
+)  # fmt: skip
+# Modules inline Python may import when every use names one of these attributes.
+RESTRICTED_PY_MODULES: dict[str, frozenset[str]] = {
+    "os": SAFE_OS_NAMES,
+    "os.path": SAFE_OS_PATH_NAMES,
+    "sys": SAFE_SYS_NAMES,
+    "pathlib": frozenset({"Path", "PurePath", "PosixPath", "PurePosixPath"}),
+    "shutil": frozenset({"which", "get_terminal_size", "disk_usage"}),
+}
+# What the interpreter calls the modules above (``os.path`` is ``posixpath``).
+_MODULE_NAMES = {"posixpath": "os.path", "ntpath": "os.path"}
+# Methods of Path and of importlib.metadata's objects added after the oldest supported Python
+# (the hook's own Python may not know them): the same as the ones it knows, a change or a read.
+_LATER_RISKY_NAMES = frozenset(
+    {"copy", "copy_into", "move", "move_into", "walk", "info", "from_uri", "full_match",
+     "with_segments", "delete", "read_binary", "locate", "locate_file", "load"}
+)  # fmt: skip
 
 
-def _os_import_problem(node: ast.Import | ast.ImportFrom, os_names: set[str]) -> str | None:
-    """``import os`` binds a name checked later; ``from os import x`` only harmless names."""
-    if isinstance(node, ast.Import):
-        for alias in node.names:
-            if alias.name in ("os", "os.path"):
-                os_names.add(alias.asname or "os")
-                if alias.asname and alias.name == "os.path":
-                    return "the inline Python renames os.path"
+# Attribute names that run commands or reach every module, refused on anything the guard cannot
+# resolve (the project's own modules, a call's result): ``platform.system`` resolves, ``x.system``
+# does not.
+_REACHING_NAMES = frozenset({"modules", "system", "popen"})
+
+
+class _Prefix:
+    """``import importlib.metadata`` binds ``importlib``, usable only on the way to ``metadata``."""
+
+    def __init__(self, name: str, targets: set[str]) -> None:
+        self.name = name
+        self.targets = targets
+
+
+class _Project:
+    """A name from the project's own packages: the team's code, which the guard does not load."""
+
+
+_PROJECT = _Project()
+_UNKNOWN_VALUE = object()  # a value the guard does not know (a call's result, a variable)
+
+
+class _PyChecker:
+    """Resolves inline Python's imported names to the standard library's real objects.
+
+    The modules are imported into the hook (only standard-library files, never one a path
+    entry shadows) and every attribute chain is followed with ``getattr``: a module reached
+    through another (``platform.os``, ``importlib.metadata.pathlib``) is judged as that module.
+    """
+
+    def __init__(self, project_modules: frozenset[str]) -> None:
+        self.project_modules = project_modules
+        self.bound: dict[str, object] = {}
+
+    # -- imports ----------------------------------------------------------------------------
+
+    def bind_imports(self, tree: ast.AST) -> str | None:
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Import):
+                for alias in node.names:
+                    problem = self._import(alias)
+                    if problem:
+                        return problem
+            elif isinstance(node, ast.ImportFrom):
+                problem = self._import_from(node)
+                if problem:
+                    return problem
         return None
-    allowed = SAFE_OS_NAMES if node.module == "os" else SAFE_OS_PATH_NAMES
-    for alias in node.names:
-        if alias.name not in allowed or alias.name == "path":
-            return f"the inline Python imports {node.module}.{alias.name}"
-    return None
+
+    def _bind(self, name: str, value: object) -> str | None:
+        previous = self.bound.get(name)
+        if previous is None or previous is value:
+            self.bound[name] = value
+            return None
+        if isinstance(previous, _Prefix) and isinstance(value, _Prefix):
+            previous.targets |= value.targets
+            return None
+        return f"the inline Python binds {name} to two different things"
+
+    def _import(self, alias: ast.alias) -> str | None:
+        name = alias.name
+        top = name.split(".")[0]
+        if top in self.project_modules:
+            return self._bind(alias.asname or top, _PROJECT)
+        module = _stdlib_module(name)
+        if module is None:
+            return f"the inline Python imports {name}"
+        if alias.asname:
+            return self._bind(alias.asname, module)
+        if name == top:
+            return self._bind(top, module)
+        parent = _stdlib_module(top)
+        if parent is not None:
+            return self._bind(top, parent)  # import os.path binds os, an allowed module
+        return self._bind(top, _Prefix(top, {name}))
+
+    def _import_from(self, node: ast.ImportFrom) -> str | None:
+        module_name = node.module or ""
+        if node.level or not module_name:
+            return "the inline Python imports relatively"
+        if module_name.split(".")[0] in self.project_modules:
+            for alias in node.names:
+                problem = self._bind(alias.asname or alias.name, _PROJECT)
+                if problem:
+                    return problem
+            return None
+        module = _stdlib_module(module_name)
+        if module is None:
+            return f"the inline Python imports {module_name}"
+        for alias in node.names:
+            if alias.name == "*":
+                return f"the inline Python imports everything from {module_name}"
+            submodule = _stdlib_module(f"{module_name}.{alias.name}")
+            if submodule is not None:
+                value: object = submodule
+            else:
+                value, problem = _step(module, alias.name, module_name)
+                if problem:
+                    return problem
+            problem = self._bind(alias.asname or alias.name, value)
+            if problem:
+                return problem
+        return None
+
+    # -- uses -------------------------------------------------------------------------------
+
+    def uses_problem(self, tree: ast.AST) -> str | None:
+        parents: dict[int, ast.AST] = {}
+        for outer in ast.walk(tree):
+            for child in ast.iter_child_nodes(outer):
+                parents[id(child)] = outer
+        problem = self._rebinding_problem(tree) or self._sys_path_problem(tree)
+        if problem:
+            return problem
+        used: set[str] = set()
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Name) and node.id in self.bound:
+                used.add(node.id)
+            if not isinstance(node, (ast.Attribute, ast.Name)):
+                continue
+            parent = parents.get(id(node))
+            if isinstance(parent, ast.Attribute) and parent.value is node:
+                continue  # judged with the chain it starts
+            if isinstance(node, ast.Name) and node.id not in self.bound:
+                continue
+            value, problem = self._value(node)
+            if problem:
+                return problem
+            if isinstance(value, (types.ModuleType, _Prefix)):
+                return "the inline Python hands a module around"
+            stored = isinstance(node, ast.Attribute) and not isinstance(node.ctx, ast.Load)
+            if stored and value is not _UNKNOWN_VALUE:
+                return "the inline Python changes a module's attribute"
+        for name, value in self.bound.items():
+            if (
+                name not in used
+                and isinstance(value, types.ModuleType)
+                and _module_name(value) in RESTRICTED_PY_MODULES
+            ):
+                # Code split into pieces that share one namespace (timeit's setup and
+                # statements) uses the module where this check does not see it.
+                return f"the inline Python imports {_module_name(value)} and leaves it unused here"
+        return None
+
+    def _value(self, node: ast.expr) -> tuple[object, str | None]:
+        """The real object an expression is, ``_UNKNOWN_VALUE``, or why it is refused."""
+        if isinstance(node, ast.Name):
+            return self.bound.get(node.id, _UNKNOWN_VALUE), None
+        if isinstance(node, ast.Constant) and not isinstance(node.value, (str, bytes, int)):
+            return _UNKNOWN_VALUE, None
+        if not isinstance(node, ast.Attribute):
+            return _UNKNOWN_VALUE, None
+        base, problem = self._value(node.value)
+        if problem:
+            return None, problem
+        attr = node.attr
+        shown = ast.unparse(node.value)
+        if isinstance(base, _Prefix):
+            full = f"{base.name}.{attr}"
+            if full in base.targets:
+                return _stdlib_module(full), None
+            if any(target.startswith(full + ".") for target in base.targets):
+                return _Prefix(full, base.targets), None
+            return None, f"the inline Python uses {shown}.{attr}"
+        if base in (_PROJECT, _UNKNOWN_VALUE) and attr in _REACHING_NAMES:
+            return None, f"the inline Python uses .{attr}"
+        if base is _PROJECT:
+            if attr in sys.stdlib_module_names:
+                return None, f"the inline Python reaches {attr} through {shown}"
+            return _PROJECT, None
+        if isinstance(node.value, (ast.Constant, ast.JoinedStr)):
+            kind = str if isinstance(node.value, ast.JoinedStr) else type(node.value.value)
+            if attr not in dir(kind):
+                return None, f"the inline Python uses .{attr} of a {kind.__name__}"
+            return _UNKNOWN_VALUE, None
+        if base is _UNKNOWN_VALUE:
+            if attr not in _data_attributes() and attr not in HARMLESS_DUNDERS:
+                return None, f"the inline Python uses .{attr} of a value the guard cannot tell"
+            return _UNKNOWN_VALUE, None
+        return _step(base, attr, shown)
+
+    def _rebinding_problem(self, tree: ast.AST) -> str | None:
+        """A name bound to a module (or from one) is never bound to anything else."""
+        for node in ast.walk(tree):
+            names: list[str | None] = []
+            if isinstance(node, ast.Name) and not isinstance(node.ctx, ast.Load):
+                names = [node.id]
+            elif isinstance(node, ast.arg):
+                names = [node.arg]
+            elif isinstance(node, (ast.Global, ast.Nonlocal)):
+                names = list(node.names)
+            elif isinstance(node, ast.MatchMapping):
+                names = [node.rest]
+            elif isinstance(node, _NAMING_NODES):
+                names = [node.name]  # def, class, except ... as NAME, a match capture
+            for name in names:
+                if name in self.bound:
+                    return f"the inline Python rebinds {name}"
+        return None
+
+    def _sys_path_problem(self, tree: ast.Module | ast.AST) -> str | None:
+        """Imports after ``sys.path`` is touched may load any file: they must all come first."""
+        uses = [
+            node
+            for node in ast.walk(tree)
+            if isinstance(node, ast.Attribute)
+            and node.attr == "path"
+            and self._value(node.value)[0] is sys
+        ]
+        if not uses:
+            return None
+        first = min((node.lineno, node.col_offset) for node in uses)
+        top = tree.body if isinstance(tree, ast.Module) else []
+        for node in ast.walk(tree):
+            if not isinstance(node, (ast.Import, ast.ImportFrom)):
+                continue
+            if node not in top or (node.lineno, node.col_offset) > first:
+                return "the inline Python imports after it may have changed sys.path"
+        return None
 
 
-def _os_use_problem(tree: ast.AST, os_names: set[str]) -> str | None:
-    """Each use of ``os`` must be ``os.SAFE`` or ``os.path.SAFE``, never ``os`` itself."""
-    parents: dict[int, ast.AST] = {}
-    for parent in ast.walk(tree):
-        for child in ast.iter_child_nodes(parent):
-            parents[id(child)] = parent
-    for node in ast.walk(tree):
-        if not (isinstance(node, ast.Name) and node.id in os_names):
-            continue
-        if isinstance(node.ctx, ast.Store):
-            return "the inline Python rebinds os"
-        first = parents.get(id(node))
-        if not isinstance(first, ast.Attribute) or first.attr not in SAFE_OS_NAMES:
-            return "the inline Python uses os in a way the guard does not know"
-        if first.attr == "path":
-            second = parents.get(id(first))
-            if not isinstance(second, ast.Attribute) or second.attr not in SAFE_OS_PATH_NAMES:
-                return "the inline Python uses os.path in a way the guard does not know"
-    return None
+_NAMING_NODES = (
+    ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.ExceptHandler, ast.MatchAs,
+    ast.MatchStar,
+)  # fmt: skip
+
+
+def _module_name(module: types.ModuleType) -> str:
+    return _MODULE_NAMES.get(module.__name__, module.__name__)
+
+
+def _allowed_module(name: str) -> bool:
+    """An allowed module, or a public submodule of a harmless one (collections.abc)."""
+    if name in SAFE_PY_MODULES or name in RESTRICTED_PY_MODULES:
+        return True
+    parent, _, last = name.rpartition(".")
+    return bool(parent) and not last.startswith("_") and _allowed_module(parent)
+
+
+@functools.cache
+def _stdlib_dirs() -> tuple[str, ...]:
+    import sysconfig  # only when inline Python is checked
+
+    paths = sysconfig.get_paths()
+    return tuple({os.path.realpath(paths[key]) + os.sep for key in ("stdlib", "platstdlib")})
+
+
+def _stdlib_module(name: str) -> types.ModuleType | None:
+    """The standard library's module ``name`` when inline Python may import it, else None.
+
+    Imported into the hook only from the standard library's own files: a module of that name
+    on another path (``PYTHONPATH=src``) is never run here.
+    """
+    if not _allowed_module(name):
+        return None
+    if name == "os.path":
+        return os.path
+    loaded = sys.modules.get(name)
+    if isinstance(loaded, types.ModuleType):
+        return loaded
+    import importlib.util
+
+    try:
+        spec = importlib.util.find_spec(name)
+    except (ImportError, ValueError):
+        return None
+    origin = spec.origin if spec is not None else None
+    if origin is None:
+        return None
+    if origin not in ("built-in", "frozen") and not os.path.realpath(origin).startswith(
+        _stdlib_dirs()
+    ):
+        return None
+    try:
+        return importlib.import_module(name)
+    except ImportError:
+        return None
+
+
+def _step(obj: object, attr: str, shown: str) -> tuple[object, str | None]:
+    """``obj.attr`` for a real object: the value, or why inline Python may not use it."""
+    if attr.startswith("_") and attr not in HARMLESS_DUNDERS:
+        return None, f"the inline Python uses {shown}.{attr}"
+    if isinstance(obj, types.ModuleType):
+        name = _module_name(obj)
+        allowed = RESTRICTED_PY_MODULES.get(name)
+        if allowed is not None and attr not in allowed:
+            return None, f"the inline Python uses {shown}.{attr} ({name}.{attr})"
+        if allowed is None and not _allowed_module(name):
+            return None, f"the inline Python reaches the module {name}"
+        found = getattr(obj, attr, _MISSING)
+        if found is _MISSING:
+            return None, f"the inline Python uses {shown}.{attr}, which the guard cannot find"
+        if isinstance(found, types.ModuleType):
+            if not _allowed_module(_module_name(found)):
+                return None, f"the inline Python reaches {_module_name(found)} through {shown}"
+            return found, None
+        if allowed is None and not _safe_home(found, attr):
+            return None, f"the inline Python uses {shown}.{attr}, from outside {name}"
+        return found, None
+    if attr not in _data_attributes() and attr not in HARMLESS_DUNDERS:
+        return None, f"the inline Python uses {shown}.{attr}"
+    found = getattr(obj, attr, _MISSING)
+    if isinstance(found, types.ModuleType):
+        return None, f"the inline Python reaches a module through {shown}.{attr}"
+    return (_UNKNOWN_VALUE if found is _MISSING else found), None
+
+
+_MISSING = object()
+
+
+def _safe_home(found: object, attr: str) -> bool:
+    """Whether a module's attribute is defined by an allowed module (or is plain data)."""
+    home = getattr(found, "__module__", None) if callable(found) else type(found).__module__
+    if not isinstance(home, str):
+        return False
+    parts = home.split(".")
+    home = ".".join([parts[0].lstrip("_"), *parts[1:]])
+    if home == "builtins":
+        return not callable(found) or attr in SAFE_PY_BUILTINS
+    return any(home == name or home.startswith(name + ".") for name in SAFE_PY_MODULES)
+
+
+@functools.cache
+def _data_attributes() -> frozenset[str]:
+    """Attributes inline Python may use on a value the guard cannot tell (a call's result).
+
+    Those of the harmless value types (str, dict, datetime...) and pathlib's questions, less
+    every method of the objects that reach files or load code (Path, importlib.metadata's
+    distributions, entry points and files): ``x.replace`` may be ``Path.replace``.
+    """
+    import collections  # only when inline Python is checked
+    import datetime
+    import decimal
+    import fractions
+    import hashlib
+    import importlib.metadata
+    import io
+    import pathlib
+    import platform
+    import uuid
+
+    harmless: list[object] = [
+        str, bytes, bytearray, int, float, complex, bool, list, dict, tuple, set, frozenset,
+        range, slice, io.TextIOWrapper, io.BufferedReader, datetime.datetime, datetime.date,
+        datetime.time, datetime.timedelta, datetime.timezone, decimal.Decimal,
+        fractions.Fraction, uuid.UUID, re.Match, re.Pattern, collections.Counter,
+        collections.OrderedDict, collections.defaultdict, collections.deque,
+        platform.uname_result, os.stat_result, os.DirEntry, BaseException,
+        type(hashlib.sha256()),
+    ]  # fmt: skip
+    capable: list[object] = [
+        pathlib.Path, importlib.metadata.Distribution, importlib.metadata.EntryPoint,
+        importlib.metadata.PackagePath,
+    ]  # fmt: skip
+    names = {name for kind in harmless for name in dir(kind) if not name.startswith("_")}
+    risky = {
+        name
+        for kind in capable
+        for name in dir(kind)
+        if not name.startswith("_") and callable(getattr(kind, name, None))
+    }
+    return frozenset((names | SAFE_PATH_NAMES) - (risky - SAFE_PATH_NAMES) - _LATER_RISKY_NAMES)
 
 
 def _open_problem(node: ast.Call, is_secret: Callable[[str], bool] | None) -> str | None:
@@ -2376,6 +2734,9 @@ COMPRESSORS = {
     "zstd": ".zst", "unzstd": ".zst", "lz4": ".lz4", "unlz4": ".lz4", "lzip": ".lz",
     "compress": ".Z", "uncompress": ".Z", "brotli": ".br", "lz4c": ".lz4", "lzop": ".lzo",
 }  # fmt: skip
+COMPRESSOR_VALUES = (
+    "--suffix", "--output", "--threads", "--memlimit", "--output-dir-flat", "--output-dir-mirror",
+)  # fmt: skip
 # Compressors that keep their input unless told to remove it.
 KEEPING = frozenset({"zstd", "unzstd", "lz4", "unlz4", "lz4c", "brotli", "lzop"})
 # ``lz4 IN OUT``: a second operand is the file written, unless -m makes every operand an input.
@@ -2387,8 +2748,7 @@ def compressor(call: Call) -> None:
     analyzer = call.analyzer
     call.parse_options(
         "SoTbBM#",
-        ("--suffix", "--output", "--threads", "--memlimit", "--output-dir-flat")
-        + ("--output-dir-mirror",),
+        COMPRESSOR_VALUES,
     )
     if call.has("-c", "--stdout", "--to-stdout", "-t", "--test", "-l", "--list"):
         for name in call.operands:
@@ -2398,11 +2758,7 @@ def compressor(call: Call) -> None:
         call.name in KEEPING and not call.has("--rm", "-U", "--delete", "--unlink")
     )
     operands = [name for name in call.operands if name != "-"]
-    if (
-        call.name in OUTPUT_OPERAND
-        and len(call.operands) > 1
-        and not call.has("-m", "--multiple")
-    ):
+    if call.name in OUTPUT_OPERAND and len(call.operands) > 1 and not call.has("-m", "--multiple"):
         for name in operands[:1]:
             analyzer.check_read(name)
             if not keep:
