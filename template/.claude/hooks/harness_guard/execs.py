@@ -902,6 +902,8 @@ class _PyChecker:
                 return problem
             if isinstance(value, (types.ModuleType, _Prefix)):
                 return "the inline Python hands a module around"
+            if _mutable(value) and not _only_read(node, parents):
+                return f"the inline Python hands {ast.unparse(node)} on or changes it"
             stored = isinstance(node, ast.Attribute) and not isinstance(node.ctx, ast.Load)
             if stored and value is not _UNKNOWN_VALUE:
                 return "the inline Python changes a module's attribute"
@@ -999,16 +1001,29 @@ _NAMING_NODES = (
 )  # fmt: skip
 
 
+def _only_read(node: ast.AST, parents: dict[int, ast.AST]) -> bool:
+    """Whether a module's list or mapping is only read here: indexed, iterated, printed..."""
+    parent = parents.get(id(node))
+    if isinstance(parent, ast.Subscript):
+        return parent.value is node and isinstance(parent.ctx, ast.Load)
+    if isinstance(parent, (ast.For, ast.comprehension)):
+        return parent.iter is node
+    if isinstance(parent, ast.Compare):
+        return True
+    return (
+        isinstance(parent, ast.Call)
+        and node in parent.args
+        and isinstance(parent.func, ast.Name)
+        and parent.func.id in READING_BUILTINS
+    )
+
+
 def _module_name(module: types.ModuleType) -> str:
     return _MODULE_NAMES.get(module.__name__, module.__name__)
 
 
 def _allowed_module(name: str) -> bool:
-    """An allowed module, or a public submodule of a harmless one (collections.abc)."""
-    if name in SAFE_PY_MODULES or name in RESTRICTED_PY_MODULES:
-        return True
-    parent, _, last = name.rpartition(".")
-    return bool(parent) and not last.startswith("_") and _allowed_module(parent)
+    return name in SAFE_PY_MODULES or name in RESTRICTED_PY_MODULES
 
 
 @functools.cache
@@ -1071,7 +1086,11 @@ def _step(obj: object, attr: str, shown: str) -> tuple[object, str | None]:
             return found, None
         if allowed is None and not _safe_home(found, attr):
             return None, f"the inline Python uses {shown}.{attr}, from outside {name}"
+        if any(found is named for named in _by_name_functions()):
+            return None, f"the inline Python uses {shown}.{attr}, which acts on names in strings"
         return found, None
+    if _mutable(obj) and attr not in READ_ONLY_CONTAINER_NAMES:
+        return None, f"the inline Python changes {shown} (.{attr})"
     if attr not in _data_attributes() and attr not in HARMLESS_DUNDERS:
         return None, f"the inline Python uses {shown}.{attr}"
     found = getattr(obj, attr, _MISSING)
@@ -1081,6 +1100,38 @@ def _step(obj: object, attr: str, shown: str) -> tuple[object, str | None]:
 
 
 _MISSING = object()
+# What inline Python may do with a module's own list or mapping (sys.argv, sys.path,
+# os.environ): read it. Changed, it steers what later runs (a module's main() reads argv, a
+# helper that runs ``uname`` looks it up on PATH, imports follow sys.path).
+READ_ONLY_CONTAINER_NAMES = frozenset({"get", "keys", "values", "items", "copy", "count", "index"})
+# Builtins that only read what they are handed (never keep or change it).
+READING_BUILTINS = frozenset(
+    {"print", "len", "sorted", "str", "repr", "list", "tuple", "set", "frozenset", "dict",
+     "any", "all", "enumerate", "zip", "min", "max", "sum", "reversed", "format", "ascii",
+     "bool", "isinstance"}
+)  # fmt: skip
+
+
+def _mutable(obj: object) -> bool:
+    import collections.abc  # only when inline Python is checked
+
+    kinds = (list, dict, set, bytearray, collections.abc.MutableMapping)
+    return isinstance(obj, (*kinds, collections.abc.MutableSequence, collections.abc.MutableSet))
+
+
+@functools.cache
+def _by_name_functions() -> tuple[object, ...]:
+    """Functions of allowed modules that reach attributes or code named by a string.
+
+    ``operator.methodcaller("unlink")`` calls a method the guard never sees in the code, and
+    ``typing.get_type_hints`` evaluates string annotations as code.
+    """
+    import operator  # only when inline Python is checked
+    import typing
+
+    found = [operator.attrgetter, operator.methodcaller, typing.get_type_hints, typing.ForwardRef]
+    later = getattr(typing, "evaluate_forward_ref", None)
+    return (*found, later) if later is not None else tuple(found)
 
 
 def _safe_home(found: object, attr: str) -> bool:
@@ -1185,6 +1236,11 @@ def python(call: Call) -> None:
     if codes:
         for code in codes:
             _python_code(call, code)
+        # The words after the code are its sys.argv: a module's main() (base64, json.tool)
+        # reads and writes the files they name, so they are judged as an unknown program's.
+        argv = _after(call.args, codes[0])
+        if argv:
+            unknown_program(Call(call.analyzer, f"{call.name} -c", argv, {}, [], None))
         return
     if not call.operands or call.operands[0] == "-":
         if call.stdin or call.piped is not None:
@@ -1197,6 +1253,14 @@ def python(call: Call) -> None:
             _unseen_program(call)
         return
     _program_file(call, call.operands[0])
+
+
+def _after(args: list[Arg], value: Arg) -> list[Arg]:
+    """The words after the option word that carries (or precedes) ``value``."""
+    for k, arg in enumerate(args):
+        if arg is value or (arg.startswith("-") and arg != value and arg.endswith(value)):
+            return list(args[k + 1 :])
+    return list(args)
 
 
 def _module_args(args: list[Arg]) -> tuple[Arg, list[Arg]] | None:
