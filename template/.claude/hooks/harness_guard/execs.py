@@ -309,8 +309,20 @@ WRAPPERS: dict[str, tuple[str, tuple[str, ...], int]] = {
     "busybox": ("", (), 0),
     "toybox": ("", (), 0),
     "env": ("uCS", ("--unset", "--chdir", "--split-string"), 0),
-    # ``ssh-agent [options] COMMAND [ARGS]`` starts an agent and runs the command under it.
+    # ``ssh-agent [options] COMMAND [ARGS]`` starts an agent and runs the command under it;
+    # the others run theirs with a session bus, without fsync, under a lock or a limit.
     "ssh-agent": ("aEOPt", (), 0),
+    "dbus-launch": ("", (), 0),
+    "eatmydata": ("", (), 0),
+    "systemd-inhibit": ("", ("--what", "--who", "--why", "--mode"), 0),
+    "tini": ("pe", (), 0),
+    "dumb-init": ("r", ("--rewrite",), 0),
+    "numactl": ("imNCp", (), 0),
+    "prlimit": ("po", ("--pid", "--output"), 0),
+    "trickle": ("wtlnduLP", (), 0),
+    "cgexec": ("g", (), 0),
+    "gosu": ("", (), 1),
+    "su-exec": ("", (), 1),
 }
 
 
@@ -325,7 +337,7 @@ def wrapper(call: Call) -> None:
     analyzer = call.analyzer
     value_short, value_long, skip = WRAPPERS[call.name]
     call.parse_options(value_short, value_long, stop_at_operand=True)
-    if call.name in ("sudo", "doas", "pkexec"):
+    if call.name in ("sudo", "doas", "pkexec", "gosu", "su-exec"):
         analyzer.flag("privilege", f"{call.name} runs the command as another user")
     if call.name == "command" and call.has("-v", "-V"):
         return
@@ -1008,7 +1020,7 @@ def _only_read(node: ast.AST, parents: dict[int, ast.AST]) -> bool:
         return parent.value is node and isinstance(parent.ctx, ast.Load)
     if isinstance(parent, (ast.For, ast.comprehension)):
         return parent.iter is node
-    if isinstance(parent, ast.Compare):
+    if isinstance(parent, (ast.Compare, ast.FormattedValue)):
         return True
     return (
         isinstance(parent, ast.Call)
@@ -1077,7 +1089,7 @@ def _step(obj: object, attr: str, shown: str) -> tuple[object, str | None]:
             return None, f"the inline Python uses {shown}.{attr} ({name}.{attr})"
         if allowed is None and not _allowed_module(name):
             return None, f"the inline Python reaches the module {name}"
-        found = getattr(obj, attr, _MISSING)
+        found = _getattr(obj, attr)
         if found is _MISSING:
             return None, f"the inline Python uses {shown}.{attr}, which the guard cannot find"
         if isinstance(found, types.ModuleType):
@@ -1093,13 +1105,27 @@ def _step(obj: object, attr: str, shown: str) -> tuple[object, str | None]:
         return None, f"the inline Python changes {shown} (.{attr})"
     if attr not in _data_attributes() and attr not in HARMLESS_DUNDERS:
         return None, f"the inline Python uses {shown}.{attr}"
-    found = getattr(obj, attr, _MISSING)
+    found = _getattr(obj, attr)
     if isinstance(found, types.ModuleType):
         return None, f"the inline Python reaches a module through {shown}.{attr}"
     return (_UNKNOWN_VALUE if found is _MISSING else found), None
 
 
 _MISSING = object()
+
+
+def _getattr(obj: object, attr: str) -> object:
+    """``getattr`` on a standard-library object, quietly: a failure or a warning is missing."""
+    import warnings  # already loaded by the interpreter
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        try:
+            return getattr(obj, attr, _MISSING)
+        except Exception:  # a module's __getattr__ may raise anything
+            return _MISSING
+
+
 # What inline Python may do with a module's own list or mapping (sys.argv, sys.path,
 # os.environ): read it. Changed, it steers what later runs (a module's main() reads argv, a
 # helper that runs ``uname`` looks it up on PATH, imports follow sys.path).
@@ -2170,7 +2196,7 @@ CURL_WRITES = (
     "-o", "--output", "--trace", "--trace-ascii", "-D", "--dump-header", "--stderr", "-c",
     "--cookie-jar", "--libcurl", "--etag-save", "--hsts", "--alt-svc",
 )  # fmt: skip
-WGET_VALUE_SHORT = "oaOPeiUTtwQlDARIXBd"
+WGET_VALUE_SHORT = "oaOPeiUTtwQlDARIXB"
 WGET_VALUE_LONG = (
     "--output-file", "--append-output", "--output-document", "--directory-prefix", "--execute",
     "--input-file", "--user-agent", "--timeout", "--tries", "--wait", "--quota", "--level",
@@ -2182,6 +2208,7 @@ WGET_VALUE_LONG = (
     "--proxy-user", "--proxy-password", "--bind-address", "--dns-timeout", "--read-timeout",
     "--connect-timeout", "--waitretry", "--restrict-file-names", "--cut-dirs", "--xattr",
 )  # fmt: skip
+WGET_UPLOADS = ("--post-data", "--post-file", "--body-data", "--body-file")
 WGET_WRITES = (
     "-O", "--output-document", "-o", "--output-file", "-a", "--append-output", "--save-cookies",
     "--rejected-log",
@@ -2218,7 +2245,8 @@ def http_client(call: Call) -> None:
             analyzer.check_read(Arg(value.split("@", 1)[1].split(";")[0], unknown=value.unknown))
             analyzer.flag("network-upload", f"{call.name} sends the contents of a file")
     methods = [str(v).upper() for v in call.values("-X", "--request", "--method")]
-    sends = call.has(*CURL_UPLOADS) or any(m not in ("GET", "HEAD", "OPTIONS") for m in methods)
+    uploads = WGET_UPLOADS if call.name == "wget" else CURL_UPLOADS
+    sends = call.has(*uploads) or any(m not in ("GET", "HEAD", "OPTIONS") for m in methods)
     if sends and not _local_inline_post(call):
         analyzer.flag("network-upload", f"{call.name} sends data")
     if call.has("-K", "--config", "-i", "--input-file", "-e", "--execute") and (
@@ -2238,7 +2266,16 @@ def http_client(call: Call) -> None:
         elif call.name == "curl":
             _curl_file_url(call, operand)
     if call.name == "curl":
-        outputs = call.values(*CURL_WRITES)
+        outputs = call.values(*(name for name in CURL_WRITES if name not in ("-o", "--output")))
+        output_dirs = call.values("--output-dir")
+        for target in call.values("-o", "--output"):
+            # --output-dir holds what -o names too (a relative name is put inside it).
+            outputs.append(_inside(output_dirs[-1], target) if output_dirs else target)
+        for name in call.values("-T", "--upload-file"):
+            analyzer.check_read(name)
+        for form in call.values("-F", "--form"):
+            if "=<" in form:
+                analyzer.check_read(Arg(form.split("=<", 1)[1].split(";")[0], unknown=form.unknown))
         if call.has("-J", "--remote-header-name"):
             outputs.append(Arg(UNKNOWN, unknown=True))  # the server names the file
         elif call.has("-O", "--remote-name", "--remote-name-all"):
@@ -2246,7 +2283,7 @@ def http_client(call: Call) -> None:
         for name in call.values("-b", "--cookie"):
             if "=" not in name:
                 analyzer.check_read(name)  # a cookie file, sent to the server
-        directories = call.values("--output-dir")
+        directories = []  # what curl writes there is checked as each file's own path
     elif call.name == "wget":
         outputs = call.values(*WGET_WRITES)
         outputs += [Arg(v + ".warc.gz", unknown=v.unknown) for v in call.values("--warc-file")]
@@ -2255,6 +2292,10 @@ def http_client(call: Call) -> None:
             outputs += _remote_names(call.operands, call.values("-P", "--directory-prefix"))
         for name in call.values("--load-cookies", "--private-key", "--certificate"):
             analyzer.check_read(name)
+        recursive = call.has("-r", "--recursive", "-m", "--mirror", "-p", "--page-requisites")
+        if recursive and "-nc" not in call.args and not call.has("--no-clobber"):
+            # A recursive download saves whatever the server links to, over what is there.
+            outputs.append(Arg(UNKNOWN, unknown=True))
         directories = call.values("-P", "--directory-prefix")
     else:
         outputs = call.values("-o", "--output", "--output-document", "--session", "--out")
@@ -2318,6 +2359,13 @@ def _curl_file_url(call: Call, url: Arg) -> None:
         analyzer.flag("unknown-word", f"curl expands a pattern in the file URL {url}")
         return
     analyzer.check_read(Arg(path))
+
+
+def _inside(directory: Arg, target: Arg) -> Arg:
+    """``target`` put inside ``directory`` unless it is absolute (or the standard output)."""
+    if target.startswith("/") or target == "-":
+        return target
+    return Arg(f"{directory}/{target}", unknown=directory.unknown or target.unknown)
 
 
 def _remote_names(urls: list[Arg], directories: list[Arg]) -> list[Arg]:
