@@ -13,13 +13,11 @@ from __future__ import annotations
 import ast
 import fnmatch
 import functools
-import ipaddress
 import os
 import re
 import shlex
 import sys
 import types
-import urllib.parse
 
 from . import protected
 from .bash import (
@@ -2335,6 +2333,8 @@ def _loopback_url(url: str) -> bool:
     host = match["host"].lower().strip("[]")
     if host == "localhost":
         return True
+    import ipaddress  # only for a curl upload: the hook starts on every command
+
     try:
         return ipaddress.ip_address(host).is_loopback
     except ValueError:
@@ -2354,7 +2354,9 @@ def _curl_file_url(call: Call, url: Arg) -> None:
             analyzer.flag("unknown-word", f"curl reads a file URL the guard cannot resolve: {url}")
             return
         rest = "/" + path
-    path = "/" + urllib.parse.unquote(rest.split("?", 1)[0].split("#", 1)[0]).lstrip("/")
+    from urllib.parse import unquote  # only for a file: URL
+
+    path = "/" + unquote(rest.split("?", 1)[0].split("#", 1)[0]).lstrip("/")
     if not call.has("-g", "--globoff") and re.search(r"[\[\]{}]", path):
         analyzer.flag("unknown-word", f"curl expands a pattern in the file URL {url}")
         return
@@ -2370,12 +2372,14 @@ def _inside(directory: Arg, target: Arg) -> Arg:
 
 def _remote_names(urls: list[Arg], directories: list[Arg]) -> list[Arg]:
     """The files named after each URL's last path segment, in the download directory or here."""
+    from urllib.parse import unquote  # only for curl -O and wget -N
+
     names: list[Arg] = []
     directory = [str(d) for d in directories][-1:]
     for url in urls:
         path = str(url).split("?", 1)[0].split("#", 1)[0]
         path = path.split("://", 1)[1] if "://" in path else path
-        name = urllib.parse.unquote(path.rpartition("/")[2]) if "/" in path else ""
+        name = unquote(path.rpartition("/")[2]) if "/" in path else ""
         opaque = url.unknown or any(d.unknown for d in directories)
         if opaque or not name or name in (".", ".."):
             names.append(Arg(UNKNOWN, unknown=True))
