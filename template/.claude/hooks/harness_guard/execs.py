@@ -1273,6 +1273,10 @@ def python(call: Call) -> None:
                 run_code(call, None, "Python program on standard input")
             else:
                 _python_code(call, program)
+                if call.operands[1:]:  # the program's sys.argv, as after -c
+                    unknown_program(
+                        Call(call.analyzer, f"{call.name} -", call.operands[1:], {}, [], None)
+                    )
         elif not (call.args and all(arg in PY_INFO_FLAGS for arg in call.args)):
             _unseen_program(call)
         return
@@ -1426,13 +1430,27 @@ def _python_module(call: Call, module: Arg, args: list[Arg]) -> None:
         unknown_program(Call(analyzer, f"python -m {module}", args, {}, [], None))
         own = str(module).split(".")[0] in project_modules(analyzer.project)
         if not own and (
-            call.stdin or call.piped is not None or any(arg in STDIN_PATHS for arg in args)
+            call.stdin
+            or call.piped is not None
+            or any(arg in STDIN_PATHS for arg in args)
+            or _input_redirected(call)
         ):
             # What a module the guard does not know does with data it reads is unknown: a
             # loader of pickles or code would run it.
             analyzer.flag(
                 "inline-code", f"python -m {module} reads an input the guard cannot judge"
             )
+
+
+def _input_redirected(call: Call) -> bool:
+    """Whether the command's standard input is a file (``< data``), not the terminal."""
+    current = call.analyzer.current
+    if current is None:
+        return False
+    return any(
+        op in ("<", "<>", "<&", "<<<") and target.literal() != "/dev/null"
+        for op, target in current.redirs
+    )
 
 
 def _unittest(call: Call, args: list[Arg]) -> None:
