@@ -2372,6 +2372,9 @@ def _curl_file_url(call: Call, url: Arg) -> None:
             analyzer.flag("unknown-word", f"curl reads a file URL the guard cannot resolve: {url}")
             return
         rest = "/" + path
+    if not rest.startswith("/"):
+        analyzer.flag("unknown-word", f"curl reads a file URL the guard cannot resolve: {url}")
+        return
     from urllib.parse import unquote  # only for a file: URL
 
     path = "/" + unquote(rest.split("?", 1)[0].split("#", 1)[0]).lstrip("/")
