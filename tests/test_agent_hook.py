@@ -360,7 +360,14 @@ EXEC_EVASIONS = [
     ),
     # Invented: the setup statement of timeit, and cProfile handing on to timeit.
     ("timeit-setup-code", "python3 -m timeit -s 'import os; os.system(\"x\")' 'pass'", "ask"),
-    ("cprofile-m-timeit", "python3 -m cProfile -m timeit 'import shutil'", "ask"),
+    (
+        "cprofile-m-timeit",
+        "python3 -m cProfile -m timeit 'import shutil; shutil.rmtree(\"x\")'",
+        "ask",
+    ),
+    # timeit's setup and statements share one namespace: judged as one program.
+    ("timeit-setup-import", "python3 -m timeit -s 'import shutil' 'shutil.rmtree(\"x\")'", "ask"),
+    ("timeit-setup-harmless", "python3 -m timeit -s 'import math' 'math.sqrt(2)'", "allow"),
     ("python-stdin-unseen", "python3 < /tmp/x.py", "ask"),
     ("perl-M-code", "perl '-MPOSIX;system q(touch x)' /dev/null", "ask"),
     ("grep-r-default-dot", "grep -r OPENAI_API_KEY > /tmp/k.txt", "ask"),

@@ -1098,18 +1098,27 @@ class Analyzer:
         Written means by any means the guard checks: a redirection, tee, cp, sed -i, mv...; a
         directory written into counts too (cp -r x tests/).
         """
-        if None in self.write_targets:
+        written = self.written_code()
+        if written is None:
+            return
+        if written == UNKNOWN:
             self.flag("run-written-code", f"it writes somewhere unknown and then runs {program}")
             return
+        self.flag(
+            "run-written-code",
+            f"it writes {self.show(written)} and then runs {program}, which may load it; "
+            "write the file first (so it can be reviewed), then run",
+        )
+
+    def written_code(self) -> str | None:
+        """The first code file or directory this command writes (UNKNOWN: somewhere unknown)."""
+        if None in self.write_targets:
+            return UNKNOWN
         targets = {*self.written, *(t for t in self.write_targets if t is not None)}
         for path in sorted(targets):
             if is_code_file(path) or os.path.isdir(path):
-                self.flag(
-                    "run-written-code",
-                    f"it writes {self.show(path)} and then runs {program}, which may load it; "
-                    "write the file first (so it can be reviewed), then run",
-                )
-                return
+                return path
+        return None
 
     def run_script_file(self, path: str, args: Sequence[Arg]) -> None:
         """A shell script run by path or by ``bash FILE``: check its text like a command."""
@@ -1715,6 +1724,9 @@ def _unknown_program_problem(analyzer: Analyzer, arg: Arg) -> str | None:
             known = found[0] if found is not None else ""
             if known and known not in READERS and known not in HARMLESS_WORDS:
                 return f"it is handed the command name '{word}' (it may run it)"
+            if known in CODE_LOADERS and analyzer.written_code() is not None:
+                # make is an everyday word, but not after this command wrote a makefile.
+                return f"it is handed '{word}', which may load what this command writes"
         if _SHELL_SYNTAX.search(candidate) and " " in candidate:
             return "it is handed text that reads as shell commands (it may run them)"
         path = analyzer.absolute(Arg(candidate)) or analyzer.guessed_path(Arg(candidate))

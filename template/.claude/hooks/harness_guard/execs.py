@@ -896,10 +896,7 @@ class _PyChecker:
         problem = self._rebinding_problem(tree) or self._sys_path_problem(tree)
         if problem:
             return problem
-        used: set[str] = set()
         for node in ast.walk(tree):
-            if isinstance(node, ast.Name) and node.id in self.bound:
-                used.add(node.id)
             if not isinstance(node, (ast.Attribute, ast.Name)):
                 continue
             parent = parents.get(id(node))
@@ -917,15 +914,6 @@ class _PyChecker:
             stored = isinstance(node, ast.Attribute) and not isinstance(node.ctx, ast.Load)
             if stored and value is not _UNKNOWN_VALUE:
                 return "the inline Python changes a module's attribute"
-        for name, value in self.bound.items():
-            if (
-                name not in used
-                and isinstance(value, types.ModuleType)
-                and _module_name(value) in RESTRICTED_PY_MODULES
-            ):
-                # Code split into pieces that share one namespace (timeit's setup and
-                # statements) uses the module where this check does not see it.
-                return f"the inline Python imports {_module_name(value)} and leaves it unused here"
         return None
 
     def _value(self, node: ast.expr) -> tuple[object, str | None]:
@@ -1381,11 +1369,15 @@ def _python_module(call: Call, module: Arg, args: list[Arg]) -> None:
         options, statements = _split_module_options(
             args, frozenset({"-n", "-r", "-s", "-u", "--number", "--repeat", "--setup", "--unit"})
         )
-        for option, value in options:
-            if option in ("-s", "--setup") and value is not None:
-                _python_code(call, value)
-        for statement in statements:
-            _python_code(call, statement)
+        # The setup and the statements run in one namespace (a module the setup imports is
+        # used by a statement), so they are judged as one program.
+        pieces = [value for option, value in options if option in ("-s", "--setup")]
+        if any(value is None for value in pieces):
+            analyzer.flag("inline-code", "timeit is given setup code the guard cannot see")
+        else:
+            parts = [piece for piece in (*pieces, *statements) if piece is not None]
+            program = Arg("\n".join(parts), unknown=any(part.unknown for part in parts))
+            _python_code(call, program)
     elif module in ("cProfile", "profile", "trace"):
         values = frozenset({"-o", "-s", "-m", "--outfile", "--sort", "-f", "--file", "-C"})
         values |= {"--coverdir", "--ignore-module", "--ignore-dir"}
