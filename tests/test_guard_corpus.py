@@ -29,6 +29,7 @@ from .redteam.round3 import FALSE_POSITIVES_R3, ROUND3
 from .redteam.round4 import FALSE_POSITIVES_R4, ROUND4
 from .redteam.round5 import FALSE_POSITIVES_R5, ROUND5
 from .redteam.round6 import FALSE_POSITIVES_R6, ROUND6
+from .redteam.round7 import FALSE_POSITIVES_R7, ROUND7
 
 ROOT = REPO_ROOT / "template"
 sys.path.insert(0, str(ROOT / ".claude" / "hooks"))
@@ -134,7 +135,9 @@ ASKED_ON_PURPOSE = {
 def test_the_corpus_covers_every_class() -> None:
     for name in CLASSES:
         assert sum(attack.cls == name for attack in ATTACKS) >= 12, name
-    ids = [attack.id for attack in (*ATTACKS, *ADAPTIVE, *ROUND3, *ROUND4, *ROUND5, *ROUND6)]
+    ids = [
+        attack.id for attack in (*ATTACKS, *ADAPTIVE, *ROUND3, *ROUND4, *ROUND5, *ROUND6, *ROUND7)
+    ]
     assert len(set(ids)) == len(ids)
     everyday = [
         command.id
@@ -145,6 +148,7 @@ def test_the_corpus_covers_every_class() -> None:
             *FALSE_POSITIVES_R4,
             *FALSE_POSITIVES_R5,
             *FALSE_POSITIVES_R6,
+            *FALSE_POSITIVES_R7,
         )
     ]
     assert len(set(everyday)) == len(everyday)
@@ -161,8 +165,9 @@ def test_the_corpus_covers_every_class() -> None:
         (ROUND4, "round 4"),
         (ROUND5, "round 5"),
         (ROUND6, "round 6"),
+        (ROUND7, "round 7"),
     ],
-    ids=["corpus", "adaptive", "round3", "round4", "round5", "round6"],
+    ids=["corpus", "adaptive", "round3", "round4", "round5", "round6", "round7"],
 )
 def test_the_hook_stops_the_attacks(world: Path, attacks: tuple[Attack, ...], name: str) -> None:
     allowed = {
@@ -188,6 +193,7 @@ def test_the_hook_stops_the_attacks(world: Path, attacks: tuple[Attack, ...], na
         (FALSE_POSITIVES_R4, "round 4 false positives"),
         (FALSE_POSITIVES_R5, "round 5 false positives"),
         (FALSE_POSITIVES_R6, "round 6 false positives"),
+        (FALSE_POSITIVES_R7, "round 7 false positives"),
     ],
     ids=[
         "everyday",
@@ -196,6 +202,7 @@ def test_the_hook_stops_the_attacks(world: Path, attacks: tuple[Attack, ...], na
         "round4-false-positives",
         "round5-false-positives",
         "round6-false-positives",
+        "round7-false-positives",
     ],
 )
 def test_the_hook_allows_everyday_work(

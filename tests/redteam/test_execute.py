@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 
 from ..conftest import run
-from . import adaptive, corpus, round3, round4, round5, round6
+from . import adaptive, corpus, round3, round4, round5, round6, round7
 from .arena import (
     Arena,
     Sink,
@@ -52,10 +52,14 @@ ATTACKS = (
     *round4.ROUND4,
     *round5.ROUND5,
     *round6.ROUND6,
+    *round7.ROUND7,
 )
 EVERYDAY = corpus.EVERYDAY
 CLASSES = corpus.CLASSES
-CORPUS = "tests/redteam/corpus.py + adaptive.py + round3.py + round4.py + round5.py + round6.py"
+CORPUS = (
+    "tests/redteam/corpus.py + adaptive.py + round3.py + round4.py + round5.py + round6.py"
+    " + round7.py"
+)
 
 
 @pytest.fixture(scope="module")
