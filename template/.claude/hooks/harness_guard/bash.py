@@ -20,6 +20,7 @@ from __future__ import annotations
 import fnmatch
 import os
 import re
+import shlex
 import shutil
 import stat
 
@@ -107,6 +108,12 @@ def tracked_only(args: Sequence[Arg]) -> bool:
 # Directories whose entries differ from one process to the next (/proc/$$/cwd is the shell's own
 # directory): what they hold when the hook lists them is not what the command will see.
 _PROCESS_VIEWS = ("/proc/", "/dev/fd/")
+# A process's view of itself: its descriptors (/dev/fd, /dev/stdin...), its directory and root.
+_PROCESS_VIEW = re.compile(
+    r"^/(?:dev/(fd|stdin|stdout|stderr)|proc/(self|thread-self|\d+)(?:/task/\d+)?/(fd|cwd|root))"
+    r"(?:/(.*))?$"
+)
+_DESCRIPTOR = re.compile(r"/dev/fd/\d+|/proc/(?:self|thread-self)/fd/\d+")
 _PROC_ALIAS = re.compile(r"^/proc/(self|thread-self|\d+)(?:/task/\d+)?/(root|cwd)(/.*)?$")
 
 
@@ -124,6 +131,7 @@ def _mktemp_path(args: Sequence[str], cwd: str | None, tmpdir: str) -> str | Non
     directory: str | None = None
     template: str | None = None
     in_tmpdir = False
+    old_style = False  # -t
     words = list(args)
     while words:
         word = words.pop(0)
@@ -137,6 +145,7 @@ def _mktemp_path(args: Sequence[str], cwd: str | None, tmpdir: str) -> str | Non
             directory, in_tmpdir = words.pop(0), True
         elif word.startswith("-") and len(word) > 1 and set(word[1:]) <= set("dqut"):
             in_tmpdir = in_tmpdir or "t" in word
+            old_style = old_style or "t" in word
         elif not word.startswith("-") and template is None:
             template = word
         else:
@@ -145,7 +154,9 @@ def _mktemp_path(args: Sequence[str], cwd: str | None, tmpdir: str) -> str | Non
         template, in_tmpdir = "tmp.XXXXXXXXXX", True
     if not in_tmpdir:
         return template if os.path.isabs(template) or cwd is None else os.path.join(cwd, template)
-    base = directory or tmpdir or "/tmp"  # noqa: S108 - mktemp's own default
+    # GNU mktemp: -p DIR wins over $TMPDIR, except for the old -t, where $TMPDIR wins.
+    base = (tmpdir or directory) if old_style else (directory or tmpdir)
+    base = base or "/tmp"  # noqa: S108 - mktemp's own default
     path = os.path.join(base, template)
     if os.path.isabs(path):
         return path
@@ -348,6 +359,10 @@ class Analyzer:
         # Names whose values the guard does not follow: namerefs (declare -n), and values bash
         # changes as they are assigned (declare -l/-u/-i).
         self.unfollowed: set[str] = set()
+        self.integers: set[str] = set()  # declare -i: every later value is arithmetic
+        self.group_input = False  # a group, subshell or loop of this command is given input
+        # $PWD as bash keeps it (through links) for each directory a cd reached.
+        self.logical_dirs: dict[str, str] = {}
         # ``for NAME in WORDS`` with every WORD known: the values NAME takes, for the readers
         # (``for f in src/*.py; do wc -l "$f"; done`` reads what the glob matches).
         self.loop_values: dict[str, tuple[Arg, ...]] = {}
@@ -388,6 +403,9 @@ class Analyzer:
 
     def assign(self, name: str, value: str | None) -> None:
         """Set a shell variable; what the guard knew of its values as a loop variable is gone."""
+        if name in self.integers and (value is None or _CODE_CHARS.search(value)):
+            # n='x[$(rm -rf src)]' after declare -i n: the value is evaluated, and runs rm.
+            self.flag("unknown-word", f"${name} is an integer: its value is evaluated")
         self.vars[name] = None if name in self.unfollowed else value
         self.plain_vars.discard(name)
         self.loop_values.pop(name, None)
@@ -517,7 +535,7 @@ class Analyzer:
                 return None  # -exec, -newer, -o...: not followed
             value = str(words.pop(0))
             if test in ("-name", "-iname"):
-                names.append(f"{test}:{value.lower() if test == '-iname' else value}")
+                names.append(f"{test}:{value}")
             elif value not in ("f", "d"):
                 return None
             else:
@@ -613,12 +631,15 @@ class Analyzer:
         """
         if arg.unknown or arg.startswith("~"):
             return None  # ~user, or a ~ the parser left literal
-        if os.path.isabs(arg):
-            path = self.physical(arg)
-        elif self.cwd is None:
-            return None
-        else:
-            path = self.physical(os.path.join(self.cwd, arg))
+        found = self.physical(arg if os.path.isabs(arg) else os.path.join(self.cwd or "", arg))
+        if found is None or not os.path.isabs(found):
+            return None  # through a descriptor or another process, or from an unknown directory
+        is_view, resolved = self.view_target(found)
+        if is_view:
+            if resolved is None:
+                return None
+            found = resolved
+        path = found
         alias = _PROC_ALIAS.match(path)
         if alias is not None:
             # /proc/self/root/x is /x and /proc/self/cwd/x is ./x: the kernel resolves them.
@@ -633,7 +654,7 @@ class Analyzer:
                 return target + path[len(link) :]
         return path
 
-    def physical(self, path: str) -> str:
+    def physical(self, path: str) -> str | None:
         """``path`` normalised as the kernel walks it: each ``..`` leaves the directory the
         names before it lead to, through links (``/dev/fd/..`` is ``/proc/self``, and
         ``link/..`` is the parent of the link's target), not the text before it."""
@@ -645,13 +666,52 @@ class Analyzer:
             if part in ("", "."):
                 continue
             if part == "..":
-                current = os.path.dirname(self.followed(current))
+                followed = self.followed(current)
+                if followed is None:
+                    return None
+                current = os.path.dirname(followed)
             else:
                 current = os.path.join(current, part)
         return os.path.normpath(current)
 
-    def followed(self, path: str) -> str:
-        """Where ``path`` leads: through a link this command makes, else the file system's."""
+    def view_target(self, path: str) -> tuple[bool, str | None]:
+        """Whether ``path`` is in a process's view of itself, and where it leads for the
+        command (None: nowhere the guard can know, such as below a descriptor).
+
+        The hook's own /proc/self is not the command's: /proc/self/cwd is the command's
+        directory, /dev/fd/3 whatever the command opened as 3 (a directory, after exec 3<src).
+        """
+        view = _PROCESS_VIEW.match(path)
+        if view is None:
+            return False, None
+        device, process, entry, rest = view.groups()
+        if process is not None and process not in ("self", "thread-self"):
+            return True, None  # another process's view
+        if entry == "cwd":
+            if self.cwd is None:
+                return True, None
+            return True, os.path.normpath(os.path.join(self.cwd, rest or "."))
+        if entry == "root":
+            return True, os.path.normpath("/" + (rest or ""))
+        streams = {"stdin": "0", "stdout": "1", "stderr": "2"}
+        if device in streams:
+            if rest:
+                return True, None  # /dev/stdin/x: below whatever the input is
+            rest = streams[device]
+        if rest is None or rest.isdigit():
+            return True, "/proc/self/fd" + (f"/{rest}" if rest else "")
+        # A name below a descriptor (/dev/fd/3/x): it is decided by what the command opens,
+        # not by the hook's own descriptors.
+        return True, None
+
+    def followed(self, path: str) -> str | None:
+        """Where ``path`` leads: through a link this command makes, else the file system's;
+        None when only the running command knows (a descriptor, another process)."""
+        is_view, resolved = self.view_target(path)
+        if is_view:
+            if resolved is None or resolved.startswith("/proc/self/fd/"):
+                return None  # /dev/fd/3/..: the parent of whatever 3 is
+            return resolved
         for link, target in self.links.items():
             if path == link or path.startswith(link + "/"):
                 path = target + path[len(link) :]
@@ -711,7 +771,7 @@ class Analyzer:
     def check_write(self, arg: Arg, *, what: str = "overwrite", delete: bool = False) -> None:
         """Writes, deletions, moves, mode changes and links: refuse protected, ask unknown."""
         self.budget.check()
-        if arg in _FD_PATHS or arg.startswith(("/dev/fd/", "/proc/self/fd/")):
+        if arg in _FD_PATHS or _DESCRIPTOR.fullmatch(arg):
             if self.opened:
                 # /dev/stdout or /dev/fd/3 reopens whatever that descriptor is, and this
                 # command opens files onto descriptors (exec 3<README.md; : > /dev/fd/3).
@@ -903,6 +963,13 @@ class Analyzer:
         if self.opened is None:
             self.opened = set()
             _opened_files(script, self.opened)
+        # Input given to a group, a subshell or a loop (`{ ...; } <<< TEXT`, `done < FILE`)
+        # is read by the commands inside it: the parser hangs it on the closing word.
+        self.group_input = self.group_input or any(
+            (not cmd.words or cmd.words[0].literal() in _CLOSERS)
+            and (cmd.stdin or any(op in ("<", "<>") for op, _ in cmd.redirs))
+            for cmd in script
+        )
         for cmd in script:
             self.run_cmd(cmd)
 
@@ -1069,6 +1136,14 @@ class Analyzer:
             return False
         return all(char in ";\n" for char in cmd.before)
 
+    def wrote(self, path: str) -> bool:
+        """Whether this command may have written the file ``path``: itself, or a directory it
+        copies or moves files into (cp -rT DIR docs, mv FILE docs/), or somewhere unknown."""
+        if None in self.write_targets:
+            return True
+        targets = {*self.written, *(t for t in self.write_targets if t is not None)}
+        return any(t == path or path.startswith(t.rstrip("/") + "/") for t in targets)
+
     def wrote_under(self, path: str) -> bool:
         """Whether this command wrote ``path`` or something below it (or somewhere unknown)."""
         if None in self.write_targets:
@@ -1123,7 +1198,7 @@ class Analyzer:
     def run_script_file(self, path: str, args: Sequence[Arg]) -> None:
         """A shell script run by path or by ``bash FILE``: check its text like a command."""
         del args  # positional parameters inside the script are unknown anyway
-        if path in self.written:
+        if self.wrote(path):
             self.flag("unknown-word", "it runs a script that this same command writes")
             return
         try:
@@ -1204,8 +1279,24 @@ FOUND_TESTS = frozenset({"-name", "-iname", "-type"})
 
 def _found_name(entry: str, test: str) -> bool:
     kind, _, pattern = test.partition(":")
-    name = entry.lower() if kind == "-iname" else entry
-    return fnmatch.fnmatchcase(name, pattern)
+    return find_matches(entry, find_pattern(pattern, fold=kind == "-iname"))
+
+
+FOLDED = "\x01"  # marks a find pattern that matches without regard to case (-iname, -ipath)
+
+
+def find_pattern(pattern: str, *, fold: bool) -> str:
+    """A find test's pattern as the guard keeps it: -iname's and -ipath's marked as folded."""
+    return FOLDED + pattern if fold else pattern
+
+
+def find_matches(text: str, pattern: str) -> bool:
+    """Whether find's glob ``pattern`` matches ``text`` as find (fnmatch(3)) does: ``[^...]``
+    negates a class as ``[!...]`` does (Python's fnmatch reads ^ as a member), and a folded
+    pattern ignores case."""
+    if pattern.startswith(FOLDED):
+        text, pattern = text.lower(), pattern[1:].lower()
+    return fnmatch.fnmatchcase(text, re.sub(r"\[\^", "[!", pattern))
 
 
 GLOB_MAX_LISTINGS = 400  # directories one glob may list before the guard stops counting
@@ -1690,6 +1781,11 @@ def unknown_program(call: Call) -> None:
 def _unknown_input_problem(call: Call) -> str | None:
     """An unknown program may run what it reads on its input (capsh --, a REPL, an installer)."""
     analyzer = call.analyzer
+    redirected = analyzer.current is not None and any(
+        op in ("<", "<>") for op, _ in analyzer.current.redirs
+    )
+    if redirected or analyzer.group_input:
+        return "it reads a file or input given to its group, which it may run"
     if call.stdin:
         texts = list(call.stdin)  # here-documents and here-strings, expanded
     elif call.piped is not None:
@@ -1702,11 +1798,23 @@ def _unknown_input_problem(call: Call) -> str | None:
     for text in texts:
         if text.unknown:
             return "it reads input the guard cannot know (it may run it)"
+        try:
+            words = shlex.split(str(text), comments=False)
+        except ValueError:
+            return "it reads input that does not split into words (it may run it)"
+        for word in words:
+            # Every word, unquoted: '"rm" -rf src' and 'exec rm -rf src' name rm too.
+            found = handler_for(word.rsplit("/", 1)[-1])
+            if found is not None and found[0] not in READERS:
+                return f"its input names the command '{word}' (it may run it)"
         for line in str(text).splitlines():
             problem = _unknown_program_problem(analyzer, Arg(line.strip()))
             if problem:
                 return problem.replace("it is handed", "its input is", 1)
     return None
+
+
+_CLOSERS = frozenset({"}", "done", "fi", "esac"})
 
 
 def _unknown_program_problem(analyzer: Analyzer, arg: Arg) -> str | None:
@@ -1922,6 +2030,11 @@ def assignment_builtin(call: Call) -> None:
         if transformed:
             name = arg.partition("=")[0]
             analyzer.unfollowed.add(name)
+            if "i" in attributes:
+                analyzer.integers.add(name)
+            if "n" in attributes and "=" in arg:
+                # declare -n c=BASH_CMDS: an assignment to c[ls] assigns BASH_CMDS[ls].
+                check_assignment(analyzer, arg.partition("=")[2], Arg("", unknown=True))
             value = arg.partition("=")[2]
             if "i" in attributes and (arg.unknown or _CODE_CHARS.search(value)):
                 analyzer.flag(
@@ -1973,11 +2086,18 @@ def unset(call: Call) -> None:
 
 @handles("read", "mapfile", "readarray", "getopts", "let")
 def variable_from_input(call: Call) -> None:
-    """These set variables to values the guard cannot know."""
+    """These set variables (or array elements: read 'BASH_CMDS[ls]') to values the guard
+    cannot know."""
     for arg in call.args:
-        if re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", arg):
+        if arg.opaque:
+            call.analyzer.flag("unknown-word", f"{call.name} sets a variable named when it runs")
+            return
+        if _VARIABLE.fullmatch(arg):
             call.analyzer.assign(str(arg), None)
             check_assignment(call.analyzer, str(arg), Arg("", unknown=True))
+
+
+_VARIABLE = re.compile(r"[A-Za-z_][A-Za-z0-9_]*(\[[^]]*\])?")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -1999,14 +2119,22 @@ def change_directory(call: Call) -> None:
         analyzer.cwd = None  # later relative paths become unknown
         return
     path = analyzer.absolute(target)
-    if path is not None and ".." in target.split("/") and analyzer.cwd is not None:
-        # cd is logical by default (link/.. is where the link is), physical with -P or after
-        # set -P (the target's parent); where the two differ the guard cannot tell which.
-        logical = os.path.normpath(os.path.join(analyzer.cwd, target))
-        if logical != path and os.path.realpath(logical) != path:
+    real = analyzer.followed(path) if path is not None else None
+    logical = None
+    if analyzer.cwd is not None or os.path.isabs(target):
+        # cd is logical by default: it joins the target to $PWD as typed and drops each
+        # `name/..` as text, so after `cd link`, `cd ..` goes back where the link is, not to
+        # the parent of its target. With -P (or after set -P) it is physical. Where the two
+        # readings lead to different directories the guard cannot tell which one applies.
+        base = analyzer.logical_dirs.get(analyzer.cwd or "", analyzer.cwd or "/")
+        logical = os.path.normpath(os.path.join(base, target))
+        if real != analyzer.followed(logical) and "-P" not in call.args:
             analyzer.cwd = None
             return
-    real = analyzer.followed(path) if path is not None else None
+    if real is not None and real.startswith("/proc/self/fd"):
+        real = None  # cd /dev/fd/3: into whatever the command opened
+    if real is not None and logical is not None and "-P" not in call.args:
+        analyzer.logical_dirs[real] = logical
     if real is not None and os.path.isdir(real) and analyzer.cd_is_certain():
         analyzer.cwd = real
     elif real is not None and analyzer.current is not None and analyzer.current.after == "&&":
@@ -2024,6 +2152,13 @@ def change_directory(call: Call) -> None:
 @handles(*READERS)
 def reader(call: Call) -> None:
     """Programs that only read: their file operands must not be local secrets."""
+    if call.name == "printf":
+        # printf -v NAME sets a variable (or an array element: BASH_CMDS[ls]) as read does.
+        for index, arg in enumerate(call.args[:-1]):
+            if arg == "-v":
+                variable_from_input(
+                    Call(call.analyzer, "read", [call.args[index + 1]], {}, [], None)
+                )
     if call.name in NO_FILE_OPERANDS:
         return
     for arg in call.args:
@@ -2190,7 +2325,7 @@ def ninja(call: Call) -> None:
         if arg in ("-f", "-C") and index + 1 < len(args):
             path = analyzer.absolute(args[index + 1])
             project = analyzer.project.rstrip("/") + "/"
-            if path is None or path in analyzer.written or not (path + "/").startswith(project):
+            if path is None or analyzer.wrote(path) or not (path + "/").startswith(project):
                 analyzer.flag("inline-code", f"{call.name} runs a build file from elsewhere")
                 return
 

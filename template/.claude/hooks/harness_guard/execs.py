@@ -1513,7 +1513,7 @@ def _program_file(call: Call, path_arg: Arg) -> None:
     if path is None:
         run_code(call, None, f"{call.name} program")
         return
-    if path in analyzer.written:
+    if analyzer.wrote(path):
         analyzer.flag("inline-code", f"it runs a {call.name} program this same command writes")
         return
     analyzer.check_read(path_arg)
@@ -1768,7 +1768,7 @@ def _reviewed_program(call: Call, path_arg: Arg) -> str | None:
     """The text of a program file the guard can read, or None after asking about it."""
     analyzer = call.analyzer
     path = analyzer.absolute(path_arg) if not path_arg.opaque else None
-    if path is None or path in analyzer.written:
+    if path is None or analyzer.wrote(path):
         analyzer.flag(
             "inline-code", f"{call.name} runs a program file this command writes or names"
         )
@@ -1847,7 +1847,7 @@ def pip(call: Call) -> None:
         analyzer.flag("package-install", "pip is pointed at another package index")
     for requirement_file in call.values("-r", "--requirement", "-c", "--constraint"):
         path = analyzer.absolute(requirement_file)
-        if path is None or path in analyzer.written:
+        if path is None or analyzer.wrote(path):
             analyzer.flag(
                 "package-install", "pip installs from a requirements file this command writes"
             )
@@ -2591,7 +2591,7 @@ def make(call: Call) -> None:
     for makefile in call.values("-f", "--file", "--makefile", "--justfile", "--taskfile"):
         path = analyzer.absolute(makefile)
         project = analyzer.project.rstrip("/") + "/"
-        if path is None or path in analyzer.written or not path.startswith(project):
+        if path is None or analyzer.wrote(path) or not path.startswith(project):
             analyzer.flag("inline-code", f"{call.name} runs recipes from outside the project")
     for directory in call.values("-C", "--directory"):
         path = analyzer.absolute(directory)

@@ -18,6 +18,8 @@ from .bash import (
     Arg,
     Call,
     changed_paths,
+    find_matches,
+    find_pattern,
     handles,
     protected_files,
     protected_targets,
@@ -114,6 +116,26 @@ def copy(call: Call) -> None:
         for source in operands:
             for target in destinations:
                 analyzer.remember_link(target, source)
+    elif call.has("-P", "-d", "--no-dereference") or (
+        recursive and not call.has("-L", "--dereference")
+    ):
+        # A symlink is copied as a link (cp -P, -d, -a, -r): the copy leads where it does.
+        for source in operands:
+            # The link itself, not where absolute() follows it.
+            given = source if os.path.isabs(source) else os.path.join(analyzer.cwd or "", source)
+            path = None if source.unknown else analyzer.physical(given)
+            if path is None or not os.path.isabs(path):
+                continue
+            led_to = analyzer.links.get(path) or (
+                os.path.realpath(path) if os.path.islink(path) else None
+            )
+            for target in destinations:
+                copy_path = analyzer.absolute(target)
+                if led_to is None or copy_path is None:
+                    continue
+                if os.path.isdir(copy_path) and not os.path.islink(copy_path):
+                    copy_path = os.path.join(copy_path, os.path.basename(path))
+                analyzer.links[copy_path] = led_to
 
 
 @handles("ln", "link")
@@ -438,7 +460,7 @@ def apply_patch_files(call: Call, files: list[Arg], what: str) -> None:
     analyzer = call.analyzer
     for patch_file in files:
         path = analyzer.absolute(patch_file)
-        if path is None or path in analyzer.written:
+        if path is None or analyzer.wrote(path):
             analyzer.flag("archive-extract", f"cannot read the diff this {what} applies")
             continue
         try:
@@ -588,12 +610,12 @@ def find(call: Call) -> None:
             k += 2
             continue
         elif word in ("-name", "-iname") and value is not None:
-            names.append(str(value))
+            names.append(find_pattern(str(value), fold=word == "-iname"))
             bounded = bounded and not value.unknown
             k += 2
             continue
         elif word in ("-path", "-ipath", "-wholename", "-iwholename") and value is not None:
-            paths.append(str(value))
+            paths.append(find_pattern(str(value), fold=word.startswith("-i")))
             bounded = bounded and not value.unknown
             k += 2
             continue
@@ -652,7 +674,7 @@ def _find_exec_reads(call: Call, start: Arg, names: list[str], program: str) -> 
             if seen > FIND_EXEC_MAX_FILES:
                 analyzer.flag("unknown-word", f"find hands too many files to {program} to check")
                 return
-            if names and not any(fnmatch.fnmatchcase(name, n) for n in names):
+            if names and not any(find_matches(name, n) for n in names):
                 continue
             path = os.path.join(directory, name)
             entry = protected.classify_read(path, analyzer.project, analyzer.home)
@@ -717,8 +739,8 @@ def _find_delete(call: Call, start: Arg, names: list[str], paths: list[str], bou
     for path in changed:
         parts = path.split("/")
         spellings = _find_spellings(start, root, os.path.join(analyzer.project, path))
-        if (not names or any(fnmatch.fnmatchcase(p, n) for p in parts for n in names)) and (
-            not paths or any(fnmatch.fnmatchcase(s, p) for s in spellings for p in paths)
+        if (not names or any(find_matches(p, n) for p in parts for n in names)) and (
+            not paths or any(find_matches(s, p) for s in spellings for p in paths)
         ):
             analyzer.flag("find-delete", f"find would delete {path}, which holds uncommitted work")
             return
@@ -731,8 +753,8 @@ def _find_delete(call: Call, start: Arg, names: list[str], paths: list[str], bou
     for e, target in candidates:
         base = os.path.basename(target)
         spellings = _find_spellings(start, root, target)
-        hit_name = not names or any(fnmatch.fnmatchcase(base, n) for n in names)
-        hit_path = not paths or any(fnmatch.fnmatchcase(s, p) for s in spellings for p in paths)
+        hit_name = not names or any(find_matches(base, n) for n in names)
+        hit_path = not paths or any(find_matches(s, p) for s in spellings for p in paths)
         if hit_name and hit_path:
             analyzer.flag(
                 "find-delete", f"find -delete would reach {analyzer.show(target)}, {e.what}"
@@ -744,8 +766,10 @@ def _find_spellings(start: Arg, root: str, path: str) -> set[str]:
     """How find names ``path`` to -path: the start as given, then the rest (``src/a/b`` for
     ``find src``, ``./a/b`` for ``find .``); the absolute path too, to be safe."""
     relative = os.path.relpath(path, root)
-    given = str(start).rstrip("/") or "/"
-    return {f"{given}/{relative}".replace("//", "/"), path}
+    given = str(start)
+    # find keeps the start as typed: src// gives src//a/b, src/ gives src/a/b.
+    joined = given + relative if given.endswith("/") else f"{given}/{relative}"
+    return {joined, f"{given.rstrip('/') or '/'}/{relative}", path}
 
 
 def _remember(call: Call, target: Arg) -> None:
