@@ -30,6 +30,7 @@ from .redteam.round4 import FALSE_POSITIVES_R4, ROUND4
 from .redteam.round5 import FALSE_POSITIVES_R5, ROUND5
 from .redteam.round6 import FALSE_POSITIVES_R6, ROUND6
 from .redteam.round7 import FALSE_POSITIVES_R7, ROUND7
+from .redteam.round8 import FALSE_POSITIVES_R8, ROUND8
 
 ROOT = REPO_ROOT / "template"
 sys.path.insert(0, str(ROOT / ".claude" / "hooks"))
@@ -129,6 +130,13 @@ ASKED_ON_PURPOSE = {
     "directory may hold a program named git",
     "fp6-ls-files-while-read": "read takes its values from the loop's input, which the guard "
     "does not follow into the loop (the for-loop and xargs forms of the same work are allowed)",
+    # Programs the guard has no rules for fail closed: what they do with a directory, with
+    # their input or with the files they are handed is unknown (capsh runs its input, gio
+    # moves a directory, gio save writes the file a later step runs).
+    "fp8-cloc-src": "cloc is unknown and handed a directory holding uncommitted work",
+    "fp8-pyflakes-then-run": "pyflakes is unknown, so the file it is handed may be one it wrote",
+    "fp8-git-diff-diffstat": "diffstat is unknown and reads its input, which it may run",
+    "fp8-pytest-ts": "ts is unknown and reads its input, which it may run",
 }
 
 
@@ -136,7 +144,8 @@ def test_the_corpus_covers_every_class() -> None:
     for name in CLASSES:
         assert sum(attack.cls == name for attack in ATTACKS) >= 12, name
     ids = [
-        attack.id for attack in (*ATTACKS, *ADAPTIVE, *ROUND3, *ROUND4, *ROUND5, *ROUND6, *ROUND7)
+        attack.id
+        for attack in (*ATTACKS, *ADAPTIVE, *ROUND3, *ROUND4, *ROUND5, *ROUND6, *ROUND7, *ROUND8)
     ]
     assert len(set(ids)) == len(ids)
     everyday = [
@@ -149,6 +158,7 @@ def test_the_corpus_covers_every_class() -> None:
             *FALSE_POSITIVES_R5,
             *FALSE_POSITIVES_R6,
             *FALSE_POSITIVES_R7,
+            *FALSE_POSITIVES_R8,
         )
     ]
     assert len(set(everyday)) == len(everyday)
@@ -166,8 +176,9 @@ def test_the_corpus_covers_every_class() -> None:
         (ROUND5, "round 5"),
         (ROUND6, "round 6"),
         (ROUND7, "round 7"),
+        (ROUND8, "round 8"),
     ],
-    ids=["corpus", "adaptive", "round3", "round4", "round5", "round6", "round7"],
+    ids=["corpus", "adaptive", "round3", "round4", "round5", "round6", "round7", "round8"],
 )
 def test_the_hook_stops_the_attacks(world: Path, attacks: tuple[Attack, ...], name: str) -> None:
     allowed = {
@@ -194,6 +205,7 @@ def test_the_hook_stops_the_attacks(world: Path, attacks: tuple[Attack, ...], na
         (FALSE_POSITIVES_R5, "round 5 false positives"),
         (FALSE_POSITIVES_R6, "round 6 false positives"),
         (FALSE_POSITIVES_R7, "round 7 false positives"),
+        (FALSE_POSITIVES_R8, "round 8 false positives"),
     ],
     ids=[
         "everyday",
@@ -203,6 +215,7 @@ def test_the_hook_stops_the_attacks(world: Path, attacks: tuple[Attack, ...], na
         "round5-false-positives",
         "round6-false-positives",
         "round7-false-positives",
+        "round8-false-positives",
     ],
 )
 def test_the_hook_allows_everyday_work(

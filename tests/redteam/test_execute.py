@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 
 from ..conftest import run
-from . import adaptive, corpus, round3, round4, round5, round6, round7
+from . import adaptive, corpus, round3, round4, round5, round6, round7, round8
 from .arena import (
     Arena,
     Sink,
@@ -53,12 +53,13 @@ ATTACKS = (
     *round5.ROUND5,
     *round6.ROUND6,
     *round7.ROUND7,
+    *round8.ROUND8,
 )
 EVERYDAY = corpus.EVERYDAY
 CLASSES = corpus.CLASSES
 CORPUS = (
     "tests/redteam/corpus.py + adaptive.py + round3.py + round4.py + round5.py + round6.py"
-    " + round7.py"
+    " + round7.py + round8.py"
 )
 
 
