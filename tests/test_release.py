@@ -14,8 +14,9 @@ from pathlib import Path
 
 import pytest
 import yaml
+from copier import run_copy
 
-from .conftest import DEFAULT_PYTHON, run, uv_environment
+from .conftest import DEFAULT_PYTHON, REPO_ROOT, run, uv_environment
 from .release_steps import RELEASE_WORKFLOW, copy_release_files, run_release
 
 GIT_IDENTITY = ["-c", "user.name=Harness Tests", "-c", "user.email=tests@example.com"]
@@ -163,3 +164,42 @@ def test_the_workflow_runs_on_demand_from_main_with_the_least_it_needs() -> None
     # Only the push step is handed the token.
     handed = [step.get("name") for step in job["steps"] if "github.token" in str(step.get("env"))]
     assert handed == ["Push the release commit and its tag together"]
+
+
+# The template repository itself: what its last release left.
+CHANGELOG = REPO_ROOT / "CHANGELOG.md"
+RELEASE_HEADING = re.compile(r"^## (v\d+\.\d+\.\d+) \(\d{4}-\d{2}-\d{2}\)$", re.MULTILINE)
+
+
+def release_tags(repo: Path) -> list[str]:
+    """The repository's vX.Y.Z tags, newest version first."""
+    listed = git(repo, "tag", "--list", "v*", "--sort=-v:refname").split()
+    return [tag for tag in listed if VERSION.match(tag)]
+
+
+def test_the_template_s_version_is_its_latest_release() -> None:
+    """pyproject.toml and uv.lock hold the newest release in CHANGELOG.md, and its newest tag.
+
+    Only the release workflow moves the version (with `cz bump`): a version edited by hand, or a
+    release whose changelog entry or tag is missing, fails here.
+    """
+    version, locked = versions(REPO_ROOT)
+    assert locked == version, "uv.lock records another version than pyproject.toml"
+    releases = RELEASE_HEADING.findall(CHANGELOG.read_text())
+    assert releases, "CHANGELOG.md lists no release"
+    assert releases[0] == f"v{version}", f"the newest changelog entry is {releases[0]}"
+    assert len(set(releases)) == len(releases), "a release is listed twice"
+    tags = release_tags(REPO_ROOT)
+    if tags:  # a clone made without tags has none to compare; the copy test below says so
+        assert tags[0] == f"v{version}", f"the newest tag is {tags[0]}, the version v{version}"
+
+
+def test_copy_without_a_ref_renders_the_latest_release(tmp_path: Path) -> None:
+    """What a user gets from `copier copy` with no --vcs-ref: the newest tag, not main."""
+    tags = release_tags(REPO_ROOT)
+    if not tags:
+        pytest.skip("this clone of the template has no release tags (git fetch --tags)")
+    project = tmp_path / "project"
+    run_copy(str(REPO_ROOT), project, defaults=True, unsafe=True, skip_tasks=True, quiet=True)
+    answers = yaml.safe_load((project / ".copier-answers.yml").read_text())
+    assert answers["_commit"] == tags[0]
