@@ -497,14 +497,18 @@ class Analyzer:
             result.append(Arg(""))
         return result
 
-    def lists_tracked_files(self, word: Word) -> bool:
-        """Whether ``word`` is ``$(git ls-files ...)`` or ``$(git diff --name-only ...)``."""
+    def substituted_argv(self, word: Word) -> list[Arg] | None:
+        """The argv of ``word`` when it is one plain ``$(command ...)`` and nothing else."""
         if len(word.parts) != 1 or word.parts[0].kind != "sub" or not word.parts[0].script:
-            return False
+            return None
         script = word.parts[0].script
         if len(script) != 1 or script[0].redirs or script[0].assigns or script[0].nested:
-            return False
-        argv = self.argv(script[0].words)
+            return None
+        return self.argv(script[0].words)
+
+    def lists_tracked_files(self, word: Word) -> bool:
+        """Whether ``word`` is ``$(git ls-files ...)`` or ``$(git diff --name-only ...)``."""
+        argv = self.substituted_argv(word) or []
         if argv[:2] == ["git", "ls-files"] or argv[:3] == ["git", "diff", "--name-only"]:
             return tracked_only(argv[2:])
         return False
@@ -515,12 +519,7 @@ class Analyzer:
         Only find's name and type tests, below directories this command has not written to,
         so the listing now is the listing then. Every name is then checked as itself.
         """
-        if len(word.parts) != 1 or word.parts[0].kind != "sub" or not word.parts[0].script:
-            return None
-        script = word.parts[0].script
-        if len(script) != 1 or script[0].redirs or script[0].assigns or script[0].nested:
-            return None
-        argv = self.argv(script[0].words)
+        argv = self.substituted_argv(word)
         if not argv or argv[0] != "find" or any(arg.unknown or arg.glob for arg in argv[1:2]):
             return None
         words = list(argv[1:])
@@ -733,8 +732,11 @@ class Analyzer:
         """``link`` will lead to ``target``: later words through it are checked as the target."""
         link_path = self.absolute(link)
         target_path = self.absolute(target)
-        if link_path is None or target_path is None:
-            return
+        if link_path is not None and target_path is not None:
+            self.remember_link_path(link_path, target_path)
+
+    def remember_link_path(self, link_path: str, target_path: str) -> None:
+        """A link made at ``link_path`` (or in it, when it is a directory) to ``target_path``."""
         if os.path.isdir(link_path) and not os.path.islink(link_path):
             link_path = os.path.join(link_path, os.path.basename(target_path))
         self.links[link_path] = target_path

@@ -131,11 +131,10 @@ def copy(call: Call) -> None:
             )
             for target in destinations:
                 copy_path = analyzer.absolute(target)
-                if led_to is None or copy_path is None:
-                    continue
-                if os.path.isdir(copy_path) and not os.path.islink(copy_path):
-                    copy_path = os.path.join(copy_path, os.path.basename(path))
-                analyzer.links[copy_path] = led_to
+                if led_to is not None and copy_path is not None:
+                    if os.path.isdir(copy_path) and not os.path.islink(copy_path):
+                        copy_path = os.path.join(copy_path, os.path.basename(path))
+                    analyzer.links[copy_path] = led_to
 
 
 @handles("ln", "link")
