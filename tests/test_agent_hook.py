@@ -365,6 +365,17 @@ EXEC_EVASIONS = [
         "python3 -m cProfile -m timeit 'import shutil; shutil.rmtree(\"x\")'",
         "ask",
     ),
+    # A name another program may make a link (rsync -l, tar): NAME/.. is not the text's parent.
+    (
+        "link-made-by-rsync-dotdot",
+        "ln -s $PWD/src /tmp/q9 && rsync -l /tmp/q9 /tmp/q8 && echo x > /tmp/q8/../.claude/x.json",
+        "ask",
+    ),
+    (
+        "link-made-by-tar-dotdot",
+        "tar -C /tmp/d -xf /tmp/a.tar && echo x > /tmp/d/q9/../.claude/x.json",
+        "ask",
+    ),
     # timeit's setup and statements share one namespace: judged as one program.
     ("timeit-setup-import", "python3 -m timeit -s 'import shutil' 'shutil.rmtree(\"x\")'", "ask"),
     ("timeit-setup-harmless", "python3 -m timeit -s 'import math' 'math.sqrt(2)'", "allow"),

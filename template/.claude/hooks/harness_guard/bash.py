@@ -665,6 +665,11 @@ class Analyzer:
             if part in ("", "."):
                 continue
             if part == "..":
+                made_link = any(current == k or current.startswith(k + "/") for k in self.links)
+                if not made_link and not os.path.lexists(current) and self.wrote(current):
+                    # Not there yet: a program this command runs may make it a link (rsync -l,
+                    # tar), and NAME/.. is then the parent of wherever that leads.
+                    return None
                 followed = self.followed(current)
                 if followed is None:
                     return None
